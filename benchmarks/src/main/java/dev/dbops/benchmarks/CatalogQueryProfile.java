@@ -1,0 +1,164 @@
+package dev.dbops.benchmarks;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Times each catalog query of the inspector on its own, from outside: the SQL text is read at run
+ * time from the package-private {@code dev.dbops.schema.CatalogQueries} by reflection, so the
+ * profile always matches the inspector being benchmarked. Each run opens a fresh connection and
+ * runs every query in one read-only repeatable-read transaction with an empty {@code search_path},
+ * as the inspector does, reading every column of every row as text.
+ *
+ * <p>The times include the round trip and the transfer of the rows, not the inspector's
+ * assembly of the model; the difference between the inspection time and the sum of these is that.
+ */
+final class CatalogQueryProfile {
+
+    private static final String QUERIES_CLASS = "dev.dbops.schema.CatalogQueries";
+
+    /** Opens a fresh connection to the database under test. */
+    @FunctionalInterface
+    interface ConnectionSource {
+        Connection open() throws SQLException;
+    }
+
+    /** One query as the inspector would run it on this server. */
+    record Query(String name, String sql) {
+    }
+
+    /**
+     * How one query fared.
+     *
+     * @param rows rows returned in the last run
+     * @param characters characters of text returned in the last run, a measure of transfer size
+     * @param error why it failed, when it did; its times are then meaningless
+     */
+    record Result(String name, int rows, long characters, Samples samples, Optional<String> error) {
+    }
+
+    private CatalogQueryProfile() {
+    }
+
+    /**
+     * The inspector's queries for a server of this version, with the version-gated fragments filled in
+     * the way {@code CatalogReader} fills them.
+     */
+    static List<Query> queries(int serverVersionNum) throws ReflectiveOperationException {
+        Map<String, String> constants = new LinkedHashMap<>();
+        for (Field field : Class.forName(QUERIES_CLASS).getDeclaredFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+                field.setAccessible(true);
+                constants.put(field.getName(), (String) field.get(null));
+            }
+        }
+        List<Query> queries = new ArrayList<>();
+        constants.forEach((name, sql) -> {
+            String head = sql.strip().toLowerCase(Locale.ROOT);
+            if (!head.startsWith("select") && !head.startsWith("with")) {
+                return; // a fragment spliced into a query, not a query
+            }
+            String filled = switch (name) {
+                case "TYPES" -> sql.formatted(serverVersionNum >= 140000
+                        ? constants.getOrDefault("MULTIRANGE_14", "null::text") : "null::text");
+                case "TRIGGERS" -> sql.formatted(serverVersionNum >= 130000
+                        ? constants.getOrDefault("TRIGGERS_NOT_CLONED_13", "") : "");
+                default -> sql.contains("%s") ? sql.formatted("") : sql;
+            };
+            queries.add(new Query(name, filled));
+        });
+        return queries;
+    }
+
+    /** Runs every query {@code runs} times, each run on a fresh connection, after one untimed run. */
+    static List<Result> measure(ConnectionSource source, List<Query> queries, int runs) throws SQLException {
+        Map<String, List<Duration>> times = new LinkedHashMap<>();
+        Map<String, long[]> sizes = new LinkedHashMap<>();
+        Map<String, String> errors = new LinkedHashMap<>();
+        String namespacesSql = queries.stream().filter(q -> q.name().equals("NAMESPACES")).findFirst()
+                .map(q -> "select n.oid from (" + q.sql() + ") n")
+                .orElse("select n.oid from pg_catalog.pg_namespace n"
+                        + " where n.nspname <> 'information_schema' and n.nspname !~ '^pg_'");
+        for (int run = 0; run <= runs; run++) {
+            try (Connection connection = source.open()) {
+                String namespaces = begin(connection, namespacesSql);
+                for (Query query : queries) {
+                    long started = System.nanoTime();
+                    try {
+                        long[] size = drain(connection, query.sql(), namespaces);
+                        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+                        if (run > 0) {
+                            times.computeIfAbsent(query.name(), k -> new ArrayList<>()).add(elapsed);
+                        }
+                        sizes.put(query.name(), size);
+                    } catch (SQLException e) {
+                        errors.put(query.name(), e.getMessage());
+                        connection.rollback();
+                        begin(connection, namespacesSql);
+                    }
+                }
+                connection.rollback();
+            }
+        }
+        List<Result> results = new ArrayList<>();
+        for (Query query : queries) {
+            long[] size = sizes.getOrDefault(query.name(), new long[] {0, 0});
+            List<Duration> samples = times.getOrDefault(query.name(), List.of(Duration.ZERO));
+            results.add(new Result(query.name(), (int) size[0], size[1], new Samples(samples),
+                    Optional.ofNullable(errors.get(query.name()))));
+        }
+        return results;
+    }
+
+    /** Opens the snapshot transaction and returns the inspected namespaces as an {@code oid[]} literal. */
+    private static String begin(Connection connection, String namespacesSql) throws SQLException {
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("set transaction isolation level repeatable read, read only");
+            statement.execute("select pg_catalog.set_config('search_path', '', true)");
+        }
+        List<String> oids = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(namespacesSql)) {
+            while (rs.next()) {
+                oids.add(rs.getString(1));
+            }
+        }
+        return "{" + String.join(",", oids) + "}";
+    }
+
+    /** Runs a query to the end, reading every value as text; returns {rows, characters}. */
+    private static long[] drain(Connection connection, String sql, String namespaces) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            if (sql.contains("?")) {
+                statement.setString(1, namespaces);
+            }
+            statement.setFetchSize(5000);
+            try (ResultSet rs = statement.executeQuery()) {
+                int columns = rs.getMetaData().getColumnCount();
+                long rows = 0;
+                long characters = 0;
+                while (rs.next()) {
+                    rows++;
+                    for (int c = 1; c <= columns; c++) {
+                        String value = rs.getString(c);
+                        characters += value == null ? 0 : value.length();
+                    }
+                }
+                return new long[] {rows, characters};
+            }
+        }
+    }
+}

@@ -1,0 +1,266 @@
+package dev.dbops.benchmarks;
+
+import static dev.dbops.benchmarks.Samples.millis;
+
+import dev.dbops.diff.Difference;
+import dev.dbops.diff.SchemaDiff;
+import dev.dbops.postgres.EmbeddedPostgres;
+import dev.dbops.postgres.PostgresDatabase;
+import dev.dbops.schema.SchemaInspector;
+import dev.dbops.schema.SchemaSnapshot;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Inspects a 2,000-table schema on an embedded PostgreSQL 15 and prints how long it takes next to
+ * its peer, {@code pg_dump --schema-only} against the same database in the same run; then times
+ * the snapshot's JSON round trip and the diff of two such snapshots, and breaks the inspection down
+ * by catalog query. It prints ratios and medians, never a pass/fail verdict on absolute times.
+ *
+ * <p>Options ({@code --name=value}): {@code --tables} (2000), {@code --runs} timed inspections and
+ * dumps (5), {@code --fast-runs} timed JSON and diff runs (20), {@code --out} where the three
+ * snapshots are written for {@link DiffBenchmark} (system property {@code dbops.benchmarks.out},
+ * else {@code target/inspect-benchmark}).
+ */
+public final class InspectBenchmark {
+
+    private final int tables;
+    private final int runs;
+    private final int fastRuns;
+    private final Path out;
+
+    private InspectBenchmark(int tables, int runs, int fastRuns, Path out) {
+        this.tables = tables;
+        this.runs = runs;
+        this.fastRuns = fastRuns;
+        this.out = out;
+    }
+
+    /** Runs the benchmark; see the class comment for the options. */
+    public static void main(String[] args) throws Exception {
+        int tables = SchemaScale.STANDARD.tables();
+        int runs = 5;
+        int fastRuns = 20;
+        Path out = Path.of(System.getProperty("dbops.benchmarks.out", "target/inspect-benchmark"));
+        List<String> problems = new ArrayList<>();
+        for (String arg : args) {
+            String[] pair = arg.split("=", 2);
+            String value = pair.length == 2 ? pair[1] : "";
+            switch (pair[0]) {
+                case "--tables" -> tables = Integer.parseInt(value);
+                case "--runs" -> runs = Integer.parseInt(value);
+                case "--fast-runs" -> fastRuns = Integer.parseInt(value);
+                case "--out" -> out = Path.of(value);
+                default -> problems.add("unknown option " + arg);
+            }
+        }
+        if (runs < 5 || fastRuns < 20) {
+            problems.add("--runs must be at least 5 and --fast-runs at least 20, so that medians mean something");
+        }
+        if (!problems.isEmpty()) {
+            System.err.println(String.join("\n", problems)
+                    + "\nusage: InspectBenchmark [--tables=2000] [--runs=5] [--fast-runs=20] [--out=DIR]");
+            System.exit(2);
+        }
+        new InspectBenchmark(tables, runs, fastRuns, out).run();
+    }
+
+    private void run() throws Exception {
+        heading("machine");
+        line("date", LocalDate.now().toString());
+        line("cores (available to the JVM)", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        line("JVM", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        line("max heap", Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB");
+        line("OS", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + System.getProperty("os.arch"));
+        line("load average (1, 5, 15 min) at start", loadAverage());
+        Optional<PgDumpPeer> pgDump = PgDumpPeer.locate();
+        line("pg_dump", pgDump.map(p -> p.executable() + " (" + p.version() + ")").orElse("not found"));
+
+        SchemaScale scale = SchemaScale.ofTables(tables);
+        long starting = System.nanoTime();
+        try (EmbeddedPostgres server = EmbeddedPostgres.builder().version("15").start();
+             PostgresDatabase base = server.createDatabase();
+             PostgresDatabase twin = server.createDatabase()) {
+            Duration startup = Duration.ofNanos(System.nanoTime() - starting);
+            String serverVersion;
+            int versionNum;
+            try (Connection connection = base.connect();
+                 Statement statement = connection.createStatement();
+                 ResultSet rs = statement.executeQuery(
+                         "select version(), current_setting('server_version_num')::int")) {
+                rs.next();
+                serverVersion = rs.getString(1);
+                versionNum = rs.getInt(2);
+            }
+            line("PostgreSQL", serverVersion);
+            line("server", "embedded (zonky " + server.version() + "), started in " + seconds(startup));
+
+            heading("schema");
+            SchemaScale.Built built;
+            try (Connection connection = base.connect()) {
+                built = scale.create(connection);
+                analyzeCatalog(connection);
+            }
+            line("built", built.tables() + " tables in " + scale.schemas() + " schemas, " + built.indexes()
+                    + " indexes, " + built.views() + " views, " + built.functions() + " functions, in "
+                    + seconds(built.elapsed()) + " (" + built.batches() + " batches)");
+
+            SchemaInspector inspector = SchemaInspector.builder().build();
+            heading("inspect vs pg_dump --schema-only (same server, same run)");
+            InspectionResult inspection = inspectVersusPgDump(inspector, base, pgDump, server.majorVersion());
+
+            heading("catalog queries, each timed from outside (fresh connection, median of " + runs + ")");
+            printProfile(versionNum, base, inspection.warm());
+
+            heading("snapshot JSON and diff (median of " + fastRuns + " after warm-up)");
+            SchemaSnapshot sameSnapshot;
+            SchemaSnapshot changedSnapshot;
+            try (Connection connection = twin.connect()) {
+                scale.create(connection);
+                sameSnapshot = inspector.snapshot(connection);
+                scale.applyChanges(connection);
+                changedSnapshot = inspector.snapshot(connection);
+            }
+            writeSnapshots(inspection.snapshot(), sameSnapshot, changedSnapshot);
+            jsonAndDiff(inspection.snapshot(), sameSnapshot, changedSnapshot, scale.changes().size());
+            line("snapshots written to", out.toAbsolutePath().toString());
+            line("load average (1, 5, 15 min) at end", loadAverage());
+        }
+    }
+
+    /** The first snapshot (kept for the diff) and the warm inspection times. */
+    private record InspectionResult(SchemaSnapshot snapshot, Samples warm) {
+    }
+
+    private InspectionResult inspectVersusPgDump(SchemaInspector inspector, PostgresDatabase base,
+            Optional<PgDumpPeer> pgDump, int serverMajorVersion) throws Exception {
+        SchemaSnapshot snapshot;
+        Duration cold;
+        try (Connection connection = base.connect()) {
+            long started = System.nanoTime();
+            snapshot = inspector.snapshot(connection);
+            cold = Duration.ofNanos(System.nanoTime() - started);
+        }
+        line("objects read", snapshot.schema().tables().size() + " tables, " + snapshot.schema().views().size()
+                + " views, " + snapshot.schema().functions().size() + " functions");
+        line("SchemaInspector.snapshot, cold (first in JVM)", "%.1f ms".formatted(millis(cold)));
+        Samples warm = inspections(inspector, base, 2, runs);
+        line("SchemaInspector.snapshot, warm", warm.summary());
+        if (pgDump.isPresent() && pgDump.get().majorVersion() >= serverMajorVersion) {
+            PgDumpPeer peer = pgDump.get();
+            Samples dump = Samples.measure(1, runs, () -> peer.dumpSchema(base.url()));
+            line("pg_dump --schema-only > /dev/null", dump.summary());
+            line("ratio inspect/pg_dump, warm (target <= 0.20)", ratio(warm.median(), dump.median()));
+            line("ratio inspect/pg_dump, cold", ratio(cold, dump.median()));
+        } else {
+            line("pg_dump --schema-only", "skipped: needs pg_dump " + serverMajorVersion
+                    + " or newer (set PG_DUMP=/path/to/pg_dump)");
+        }
+        return new InspectionResult(snapshot, warm);
+    }
+
+    private void jsonAndDiff(SchemaSnapshot base, SchemaSnapshot same, SchemaSnapshot changed, int changes)
+            throws Exception {
+        String json = base.toJson();
+        line("snapshot JSON size", "%.1f MiB".formatted(json.getBytes(StandardCharsets.UTF_8).length
+                / (1024.0 * 1024.0)));
+        line("SchemaSnapshot.toJson", Samples.measure(5, fastRuns, base::toJson).summary());
+        line("SchemaSnapshot.fromJson", Samples.measure(5, fastRuns, () -> SchemaSnapshot.fromJson(json)).summary());
+
+        SchemaDiff diff = SchemaDiff.builder().build();
+        List<Difference> none = diff.compare(base.schema(), same.schema());
+        List<Difference> some = diff.compare(base.schema(), changed.schema());
+        Samples twins = Samples.measure(10, fastRuns, () -> diff.compare(base.schema(), same.schema()));
+        line("SchemaDiff.compare, twins (target <= 100 ms)", twins.summary() + ", " + none.size() + " differences");
+        Samples withChanges = Samples.measure(10, fastRuns, () -> diff.compare(base.schema(), changed.schema()));
+        line("SchemaDiff.compare, " + changes + " changes (target <= 100 ms)",
+                withChanges.summary() + ", " + some.size() + " differences");
+        Samples normalize = Samples.measure(10, fastRuns, () -> diff.normalize(base.schema()));
+        line("  of which SchemaDiff.normalize, once per side", normalize.summary());
+        none.stream().limit(5).forEach(d -> line("  unexpected difference", d.describe()));
+    }
+
+    /** Other work on the machine skews every figure; the load average says how much there was. */
+    private static String loadAverage() {
+        Path loadavg = Path.of("/proc/loadavg");
+        try {
+            String[] fields = Files.readString(loadavg).split(" ");
+            return fields[0] + ", " + fields[1] + ", " + fields[2];
+        } catch (Exception e) {
+            return "unknown (" + loadavg + " not readable)";
+        }
+    }
+
+    /** Catalog statistics help the planner on a catalog that grew by 100,000 rows in seconds. */
+    private static void analyzeCatalog(Connection connection) throws Exception {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("analyze");
+        }
+    }
+
+    private static Samples inspections(SchemaInspector inspector, PostgresDatabase database, int warmups,
+            int runs) throws Exception {
+        List<Duration> values = new ArrayList<>();
+        for (int i = 0; i < warmups + runs; i++) {
+            try (Connection connection = database.connect()) {
+                Duration elapsed = Samples.once(() -> inspector.snapshot(connection));
+                if (i >= warmups) {
+                    values.add(elapsed);
+                }
+            }
+        }
+        return new Samples(values);
+    }
+
+    private void printProfile(int versionNum, PostgresDatabase base, Samples inspection) throws Exception {
+        List<CatalogQueryProfile.Result> results = CatalogQueryProfile.measure(base::connect,
+                CatalogQueryProfile.queries(versionNum), runs);
+        double sum = results.stream().mapToDouble(r -> millis(r.samples().median())).sum();
+        System.out.printf("  %-20s %8s %10s %10s %7s%n", "query", "rows", "text KiB", "median ms", "share");
+        results.stream()
+                .sorted(Comparator.comparing((CatalogQueryProfile.Result r) -> r.samples().median()).reversed())
+                .forEach(r -> System.out.printf("  %-20s %8d %10.0f %10.1f %6.1f%%%s%n", r.name(), r.rows(),
+                        r.characters() / 1024.0, millis(r.samples().median()),
+                        100 * millis(r.samples().median()) / sum,
+                        r.error().map(e -> "  FAILED: " + e).orElse("")));
+        line("sum of query medians", "%.1f ms".formatted(sum));
+        line("inspection median minus that (model assembly)",
+                "%.1f ms".formatted(millis(inspection.median()) - sum));
+    }
+
+    private void writeSnapshots(SchemaSnapshot base, SchemaSnapshot same, SchemaSnapshot changed)
+            throws Exception {
+        Files.createDirectories(out);
+        base.write(out.resolve(DiffBenchmark.BASE));
+        same.write(out.resolve(DiffBenchmark.SAME));
+        changed.write(out.resolve(DiffBenchmark.CHANGED));
+    }
+
+    private static String ratio(Duration inspect, Duration peer) {
+        return "%.2f".formatted(millis(inspect) / millis(peer));
+    }
+
+    private static String seconds(Duration duration) {
+        return "%.1f s".formatted(millis(duration) / 1000);
+    }
+
+    private static void heading(String title) {
+        System.out.println();
+        System.out.println("== " + title);
+    }
+
+    private static void line(String label, String value) {
+        System.out.printf("  %-54s %s%n", label, value);
+    }
+}

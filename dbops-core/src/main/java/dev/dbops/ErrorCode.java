@@ -1,0 +1,29 @@
+package dev.dbops;
+
+/**
+ * Stable identifiers for every failure dbops reports as an exception.
+ *
+ * <p>Frameworks and the CLI decide what to do by matching on the code, never on message text. Codes
+ * are never renamed once released; new ones are added at the end of their group.
+ */
+public enum ErrorCode {
+
+    /** A database could not be reached: unknown host, refused connection, network timeout. */
+    CONNECTION_FAILED,
+    /** The server rejected the credentials. */
+    AUTHENTICATION_FAILED,
+    /** A URL or JDBC URL could not be understood, or names a database other than PostgreSQL. */
+    INVALID_URL,
+    /** The server is a PostgreSQL major version dbops does not support. */
+    UNSUPPORTED_SERVER_VERSION,
+    /** A catalog query failed or timed out while reading a database. */
+    INSPECTION_FAILED,
+    /** A snapshot file is unreadable, corrupted, or of a format version this build does not know. */
+    INVALID_SNAPSHOT,
+    /** A local embedded PostgreSQL could not be provisioned or started. */
+    EMBEDDED_POSTGRES_FAILED,
+    /** Options given to a builder or command are invalid; the message lists every problem. */
+    INVALID_CONFIGURATION,
+    /** A file could not be read or written. */
+    IO_FAILED
+}

@@ -1,0 +1,277 @@
+package dev.dbops.schema;
+
+/**
+ * The catalog queries of the inspector: one set-based query per object kind, each taking the array
+ * of inspected namespace OIDs as its only parameter. They run with {@code search_path} empty, so
+ * every name that {@code pg_get_*} and {@code format_type} render outside {@code pg_catalog} is
+ * schema-qualified, the same way on every database.
+ */
+final class CatalogQueries {
+
+    private CatalogQueries() {
+    }
+
+    /** Excludes objects that belong to an extension; {@code %s} is the catalog, {@code %s} the OID column. */
+    private static String notInExtension(String catalog, String oidColumn) {
+        return " not exists (select 1 from pg_catalog.pg_depend e where e.classid = '" + catalog
+                + "'::regclass and e.objid = " + oidColumn + " and e.deptype = 'e') ";
+    }
+
+    private static String comment(String alias, String catalog, String oidColumn) {
+        return " left join pg_catalog.pg_description " + alias + " on " + alias + ".objoid = " + oidColumn
+                + " and " + alias + ".classoid = '" + catalog + "'::regclass and " + alias + ".objsubid = 0 ";
+    }
+
+    /** A collation as a qualified, quoted name, or null when it is the type's default. */
+    private static String collation(String collationOid, String defaultCollationOid) {
+        return " (select pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname)"
+                + " from pg_catalog.pg_collation co join pg_catalog.pg_namespace cn on cn.oid = co.collnamespace"
+                + " where co.oid = " + collationOid + " and " + collationOid + " <> " + defaultCollationOid + ") ";
+    }
+
+    static final String NAMESPACES = """
+            select n.oid, n.nspname, pg_catalog.pg_get_userbyid(n.nspowner) as owner, d.description,
+                   coalesce(n.nspacl, pg_catalog.acldefault('n', n.nspowner))::text[] as acl
+            from pg_catalog.pg_namespace n
+            """ + comment("d", "pg_namespace", "n.oid") + """
+
+            where n.nspname <> 'information_schema' and n.nspname !~ '^pg_'
+              and """ + notInExtension("pg_namespace", "n.oid");
+
+    static final String EXTENSIONS = """
+            select x.extname, n.nspname, x.extversion, d.description
+            from pg_catalog.pg_extension x
+            join pg_catalog.pg_namespace n on n.oid = x.extnamespace
+            """ + comment("d", "pg_extension", "x.oid") + """
+
+            where x.extnamespace = any(?::oid[])""";
+
+    static final String TYPES = """
+            select t.oid, n.nspname, t.typname, t.typtype, t.typrelid, t.typarray,
+                   pg_catalog.pg_get_userbyid(t.typowner) as owner, d.description,
+                   case when t.typtype = 'e' then array(select l.enumlabel::text from pg_catalog.pg_enum l
+                        where l.enumtypid = t.oid order by l.enumsortorder) end as labels,
+                   case when t.typtype = 'd' then pg_catalog.format_type(t.typbasetype, t.typtypmod) end as base_type,
+                   t.typnotnull,
+                   case when t.typtype = 'd' then pg_catalog.pg_get_expr(t.typdefaultbin, 0) end as default_value,
+                   """ + collation("t.typcollation", "coalesce(bt.typcollation, 0)") + """
+             as collation,
+                   case when t.typtype = 'r' then pg_catalog.format_type(r.rngsubtype, null) end as subtype,
+                   case when t.typtype = 'r' and not oc.opcdefault
+                        then pg_catalog.quote_ident(ocn.nspname) || '.' || pg_catalog.quote_ident(oc.opcname) end as opclass,
+                   case when t.typtype = 'r' then """ + collation("r.rngcollation", "st.typcollation") + """
+             end as range_collation,
+                   case when r.rngcanonical <> 0 then r.rngcanonical::regproc::text end as canonical,
+                   case when r.rngsubdiff <> 0 then r.rngsubdiff::regproc::text end as subdiff,
+                   %s as multirange
+            from pg_catalog.pg_type t
+            join pg_catalog.pg_namespace n on n.oid = t.typnamespace
+            left join pg_catalog.pg_type bt on bt.oid = t.typbasetype
+            left join pg_catalog.pg_range r on r.rngtypid = t.oid
+            left join pg_catalog.pg_type st on st.oid = r.rngsubtype
+            left join pg_catalog.pg_opclass oc on oc.oid = r.rngsubopc
+            left join pg_catalog.pg_namespace ocn on ocn.oid = oc.opcnamespace
+            left join pg_catalog.pg_class rel on rel.oid = t.typrelid
+            """ + comment("d", "pg_type", "t.oid") + """
+
+            where t.typnamespace = any(?::oid[])
+              and (t.typtype in ('e', 'd', 'r') or (t.typtype = 'c' and rel.relkind = 'c'))
+              and """ + notInExtension("pg_type", "t.oid");
+
+    static final String MULTIRANGE_14 = "case when t.typtype = 'r' then r.rngmultitypid::regtype::text end";
+
+    static final String DOMAIN_CHECKS = """
+            select con.contypid, con.conname, pg_catalog.pg_get_constraintdef(con.oid) as definition,
+                   con.convalidated, d.description
+            from pg_catalog.pg_constraint con
+            """ + comment("d", "pg_constraint", "con.oid") + """
+
+            where con.contypid <> 0 and con.contype = 'c' and con.connamespace = any(?::oid[])""";
+
+    static final String SEQUENCES = """
+            select c.oid, n.nspname, c.relname, pg_catalog.format_type(s.seqtypid, null) as data_type,
+                   s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
+                   pg_catalog.pg_get_userbyid(c.relowner) as owner, d.description,
+                   coalesce(c.relacl, pg_catalog.acldefault('s', c.relowner))::text[] as acl,
+                   own.nspname as owned_schema, own.relname as owned_table, own.attname as owned_column
+            from pg_catalog.pg_class c
+            join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+            join pg_catalog.pg_sequence s on s.seqrelid = c.oid
+            left join lateral (
+                select tn.nspname, tc.relname, ta.attname
+                from pg_catalog.pg_depend dep
+                join pg_catalog.pg_class tc on tc.oid = dep.refobjid
+                join pg_catalog.pg_namespace tn on tn.oid = tc.relnamespace
+                join pg_catalog.pg_attribute ta on ta.attrelid = tc.oid and ta.attnum = dep.refobjsubid
+                where dep.classid = 'pg_class'::regclass and dep.objid = c.oid
+                  and dep.refclassid = 'pg_class'::regclass and dep.deptype = 'a' and dep.refobjsubid > 0
+            ) own on true
+            """ + comment("d", "pg_class", "c.oid") + """
+
+            where c.relkind = 'S' and c.relnamespace = any(?::oid[])
+              and not exists (select 1 from pg_catalog.pg_depend i
+                              where i.classid = 'pg_class'::regclass and i.objid = c.oid and i.deptype = 'i')
+              and """ + notInExtension("pg_class", "c.oid");
+
+    static final String TABLES = """
+            select c.oid, n.nspname, c.relname, c.reltype, rt.typarray, c.relpersistence,
+                   case when c.relkind = 'p' then pg_catalog.pg_get_partkeydef(c.oid) end as partition_key,
+                   c.relispartition,
+                   case when c.relispartition then pg_catalog.pg_get_expr(c.relpartbound, c.oid) end as bound,
+                   array(select pn.nspname::text from pg_catalog.pg_inherits i
+                         join pg_catalog.pg_class pc on pc.oid = i.inhparent
+                         join pg_catalog.pg_namespace pn on pn.oid = pc.relnamespace
+                         where i.inhrelid = c.oid order by i.inhseqno) as parent_schemas,
+                   array(select pc.relname::text from pg_catalog.pg_inherits i
+                         join pg_catalog.pg_class pc on pc.oid = i.inhparent
+                         where i.inhrelid = c.oid order by i.inhseqno) as parent_names,
+                   c.reloptions::text[] as options, c.relreplident,
+                   (select ic.relname from pg_catalog.pg_index x join pg_catalog.pg_class ic on ic.oid = x.indexrelid
+                    where x.indrelid = c.oid and x.indisreplident) as replident_index,
+                   c.relrowsecurity, c.relforcerowsecurity,
+                   pg_catalog.pg_get_userbyid(c.relowner) as owner, d.description,
+                   coalesce(c.relacl, pg_catalog.acldefault('r', c.relowner))::text[] as acl
+            from pg_catalog.pg_class c
+            join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+            join pg_catalog.pg_type rt on rt.oid = c.reltype
+            """ + comment("d", "pg_class", "c.oid") + """
+
+            where c.relkind in ('r', 'p') and c.relnamespace = any(?::oid[])
+              and """ + notInExtension("pg_class", "c.oid");
+
+    static final String COLUMNS = """
+            select a.attrelid, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod) as type,
+                   """ + collation("a.attcollation", "t.typcollation") + """
+             as collation,
+                   a.attnotnull,
+                   case when a.attgenerated = '' then pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) end as default_value,
+                   a.attidentity,
+                   s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
+                   case when a.attgenerated <> '' then pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) end as generated,
+                   not a.attislocal as inherited, d.description, a.attacl::text[] as acl
+            from pg_catalog.pg_attribute a
+            join pg_catalog.pg_class c on c.oid = a.attrelid
+            join pg_catalog.pg_type t on t.oid = a.atttypid
+            left join pg_catalog.pg_attrdef ad on ad.adrelid = a.attrelid and ad.adnum = a.attnum
+            left join pg_catalog.pg_depend dep on a.attidentity <> '' and dep.refclassid = 'pg_class'::regclass
+                 and dep.refobjid = a.attrelid and dep.refobjsubid = a.attnum and dep.deptype = 'i'
+                 and dep.classid = 'pg_class'::regclass
+            left join pg_catalog.pg_sequence s on s.seqrelid = dep.objid
+            left join pg_catalog.pg_description d on d.objoid = a.attrelid
+                 and d.classoid = 'pg_class'::regclass and d.objsubid = a.attnum
+            where c.relkind in ('r', 'p', 'v', 'm', 'c') and c.relnamespace = any(?::oid[])
+              and a.attnum > 0 and not a.attisdropped
+            order by a.attrelid, a.attnum""";
+
+    static final String CONSTRAINTS = """
+            select con.conrelid, con.conname, con.contype, pg_catalog.pg_get_constraintdef(con.oid) as definition,
+                   con.convalidated, con.condeferrable, con.condeferred,
+                   fn.nspname as ref_schema, fc.relname as ref_table, d.description
+            from pg_catalog.pg_constraint con
+            join pg_catalog.pg_class c on c.oid = con.conrelid
+            left join pg_catalog.pg_class fc on fc.oid = con.confrelid
+            left join pg_catalog.pg_namespace fn on fn.oid = fc.relnamespace
+            """ + comment("d", "pg_constraint", "con.oid") + """
+
+            where c.relnamespace = any(?::oid[]) and con.contype in ('p', 'u', 'c', 'f', 'x')
+              and con.conislocal and con.conparentid = 0""";
+
+    static final String INDEXES = """
+            select x.indrelid, ic.relname, pg_catalog.pg_get_indexdef(x.indexrelid) as definition,
+                   x.indisvalid, d.description
+            from pg_catalog.pg_index x
+            join pg_catalog.pg_class ic on ic.oid = x.indexrelid
+            join pg_catalog.pg_class c on c.oid = x.indrelid
+            """ + comment("d", "pg_class", "x.indexrelid") + """
+
+            where c.relnamespace = any(?::oid[]) and c.relkind in ('r', 'p', 'm') and not ic.relispartition
+              and not exists (select 1 from pg_catalog.pg_constraint k where k.conindid = x.indexrelid
+                              and k.conrelid = x.indrelid and k.contype in ('p', 'u', 'x'))""";
+
+    static final String TRIGGERS = """
+            select t.tgrelid, t.tgname, pg_catalog.pg_get_triggerdef(t.oid) as definition, t.tgenabled, d.description
+            from pg_catalog.pg_trigger t
+            join pg_catalog.pg_class c on c.oid = t.tgrelid
+            """ + comment("d", "pg_trigger", "t.oid") + """
+
+            where c.relnamespace = any(?::oid[]) and c.relkind in ('r', 'p', 'v') and not t.tgisinternal %s""";
+
+    static final String TRIGGERS_NOT_CLONED_13 = "and t.tgparentid = 0";
+
+    static final String POLICIES = """
+            select p.polrelid, p.polname, p.polpermissive, p.polcmd,
+                   array(select case when r = 0 then 'PUBLIC' else pg_catalog.pg_get_userbyid(r)::text end
+                         from unnest(p.polroles) r) as roles,
+                   pg_catalog.pg_get_expr(p.polqual, p.polrelid) as using_expr,
+                   pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid) as check_expr, d.description
+            from pg_catalog.pg_policy p
+            join pg_catalog.pg_class c on c.oid = p.polrelid
+            """ + comment("d", "pg_policy", "p.oid") + """
+
+            where c.relnamespace = any(?::oid[])""";
+
+    static final String VIEWS = """
+            select c.oid, n.nspname, c.relname, c.reltype, rt.typarray, c.relkind = 'm' as materialized,
+                   pg_catalog.pg_get_viewdef(c.oid) as definition, c.reloptions::text[] as options,
+                   pg_catalog.pg_get_userbyid(c.relowner) as owner, d.description,
+                   coalesce(c.relacl, pg_catalog.acldefault('r', c.relowner))::text[] as acl
+            from pg_catalog.pg_class c
+            join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+            join pg_catalog.pg_type rt on rt.oid = c.reltype
+            """ + comment("d", "pg_class", "c.oid") + """
+
+            where c.relkind in ('v', 'm') and c.relnamespace = any(?::oid[])
+              and """ + notInExtension("pg_class", "c.oid");
+
+    static final String FUNCTIONS = """
+            select p.oid, n.nspname, p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid) as arguments,
+                   p.prokind = 'p' as procedure,
+                   case when p.prokind <> 'p' then pg_catalog.pg_get_function_result(p.oid) end as result,
+                   pg_catalog.pg_get_functiondef(p.oid) as definition,
+                   pg_catalog.pg_get_userbyid(p.proowner) as owner, d.description,
+                   coalesce(p.proacl, pg_catalog.acldefault('f', p.proowner))::text[] as acl
+            from pg_catalog.pg_proc p
+            join pg_catalog.pg_namespace n on n.oid = p.pronamespace
+            """ + comment("d", "pg_proc", "p.oid") + """
+
+            where p.pronamespace = any(?::oid[]) and p.prokind in ('f', 'p', 'w')
+              and not exists (select 1 from pg_catalog.pg_depend i where i.classid = 'pg_proc'::regclass
+                              and i.objid = p.oid and i.deptype = 'i')
+              and """ + notInExtension("pg_proc", "p.oid");
+
+    static final String DEFAULT_PRIVILEGES = """
+            select pg_catalog.pg_get_userbyid(a.defaclrole) as role, n.nspname, a.defaclobjtype,
+                   a.defaclacl::text[] as acl
+            from pg_catalog.pg_default_acl a
+            left join pg_catalog.pg_namespace n on n.oid = a.defaclnamespace""";
+
+    /**
+     * Ordinary dependencies between user objects, each side reduced to the relation, type or
+     * function it belongs to (a column default to its table, a view's rewrite rule to its view, a
+     * domain's check to its domain). OIDs below 16384 are built-in objects and never interesting.
+     * Foreign keys are left out: they are recorded on the constraint, and tables that reference
+     * each other must still be creatable (the plan adds foreign keys after all tables).
+     */
+    static final String DEPENDENCIES = """
+            select coalesce(ad.adrelid, rw.ev_class, con.conrelid, tg.tgrelid, po.polrelid, ix.indrelid,
+                            case when d.classid = 'pg_class'::regclass then d.objid end) as rel,
+                   case when d.classid = 'pg_type'::regclass then d.objid when con.contypid <> 0 then con.contypid end as typ,
+                   case when d.classid = 'pg_proc'::regclass then d.objid end as proc,
+                   coalesce(rix.indrelid, case when d.refclassid = 'pg_class'::regclass then d.refobjid end) as ref_rel,
+                   case when d.refclassid = 'pg_type'::regclass then d.refobjid end as ref_typ,
+                   case when d.refclassid = 'pg_proc'::regclass then d.refobjid end as ref_proc
+            from pg_catalog.pg_depend d
+            left join pg_catalog.pg_attrdef ad on d.classid = 'pg_attrdef'::regclass and ad.oid = d.objid
+            left join pg_catalog.pg_rewrite rw on d.classid = 'pg_rewrite'::regclass and rw.oid = d.objid
+            left join pg_catalog.pg_constraint con on d.classid = 'pg_constraint'::regclass and con.oid = d.objid
+            left join pg_catalog.pg_trigger tg on d.classid = 'pg_trigger'::regclass and tg.oid = d.objid
+            left join pg_catalog.pg_policy po on d.classid = 'pg_policy'::regclass and po.oid = d.objid
+            left join pg_catalog.pg_index ix on d.classid = 'pg_class'::regclass and ix.indexrelid = d.objid
+            left join pg_catalog.pg_index rix on d.refclassid = 'pg_class'::regclass and rix.indexrelid = d.refobjid
+            where d.deptype = 'n' and d.objid >= 16384 and d.refobjid >= 16384
+              and (con.oid is null or con.contype <> 'f')
+              and d.classid in ('pg_class'::regclass, 'pg_type'::regclass, 'pg_proc'::regclass,
+                                'pg_attrdef'::regclass, 'pg_rewrite'::regclass, 'pg_constraint'::regclass,
+                                'pg_trigger'::regclass, 'pg_policy'::regclass)
+              and d.refclassid in ('pg_class'::regclass, 'pg_type'::regclass, 'pg_proc'::regclass)""";
+}

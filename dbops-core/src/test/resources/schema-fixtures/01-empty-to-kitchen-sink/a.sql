@@ -1,0 +1,2 @@
+-- Pure create: A is empty, B has the kitchen sink (extensions, schemas, every type kind, sequences, partitioned/inherited/unlogged tables, all constraint and index kinds, views, matview, functions, procedure, triggers, RLS, grants, default privileges, comments, owners).
+-- (nothing here)

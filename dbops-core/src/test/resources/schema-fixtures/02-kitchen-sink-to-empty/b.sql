@@ -1,0 +1,2 @@
+-- Pure drop: A has the kitchen sink (extensions, schemas, every type kind, sequences, partitioned/inherited/unlogged tables, all constraint and index kinds, views, matview, functions, procedure, triggers, RLS, grants, default privileges, comments, owners), B is empty.
+-- (nothing here)

@@ -1,0 +1,15 @@
+-- NOT VALID constraints: CHECK and FK NOT VALID kept, NOT VALID -> validated (CHECK and FK), validated -> NOT VALID, new NOT VALID CHECK and FK on a new table.
+CREATE TABLE accounts (
+    id integer PRIMARY KEY
+);
+
+CREATE TABLE payments (
+    id         integer PRIMARY KEY,
+    account_id integer,
+    amount     numeric,
+    currency   text
+);
+ALTER TABLE payments ADD CONSTRAINT payments_amount_positive CHECK (amount > 0) NOT VALID;
+ALTER TABLE payments ADD CONSTRAINT payments_account_fk FOREIGN KEY (account_id) REFERENCES accounts (id) NOT VALID;
+ALTER TABLE payments ADD CONSTRAINT payments_currency_chk CHECK (currency ~ '^[A-Z]{3}$') NOT VALID;
+ALTER TABLE payments ADD CONSTRAINT payments_id_chk CHECK (id > 0);

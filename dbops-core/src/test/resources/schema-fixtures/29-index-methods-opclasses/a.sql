@@ -1,0 +1,22 @@
+-- Index methods and operator classes: hash, gin (array, jsonb, jsonb_path_ops, tsvector, pg_trgm), brin (pages_per_range, autosummarize), gist, spgist, text_pattern_ops, opclass parameters (gist_trgm_ops(siglen)); method/opclass/options changed.
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+
+CREATE TABLE docs (
+    id      integer PRIMARY KEY,
+    title   text,
+    body    text,
+    tags    text[],
+    attrs   jsonb,
+    created date,
+    geo     point,
+    period  tsrange,
+    code    varchar(20),
+    tsv     tsvector
+);
+CREATE INDEX docs_code_hash ON docs USING hash (code);
+CREATE INDEX docs_tags_gin ON docs USING gin (tags);
+CREATE INDEX docs_created_brin ON docs USING brin (created) WITH (pages_per_range = 64);
+CREATE INDEX docs_geo_gist ON docs USING gist (geo);
+CREATE INDEX docs_title_pattern ON docs (title text_pattern_ops);
+CREATE INDEX docs_title_trgm ON docs USING gin (title gin_trgm_ops);
+CREATE INDEX docs_attrs_gin ON docs USING gin (attrs);

@@ -1,0 +1,11 @@
+-- ALTER DEFAULT PRIVILEGES: global and IN SCHEMA, FOR ROLE (current and another role), on TABLES/SEQUENCES/FUNCTIONS/TYPES/SCHEMAS; added, removed, changed; B creates one table before and one after its defaults, so object ACLs depend on ordering.
+CREATE SCHEMA app;
+
+ALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT SELECT ON TABLES TO dbops_reader;
+ALTER DEFAULT PRIVILEGES FOR ROLE dbops_owner IN SCHEMA app GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO dbops_writer;
+ALTER DEFAULT PRIVILEGES GRANT USAGE ON SEQUENCES TO dbops_writer;
+ALTER DEFAULT PRIVILEGES FOR ROLE dbops_owner REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
+
+CREATE TABLE app.existing (
+    id integer PRIMARY KEY
+);
