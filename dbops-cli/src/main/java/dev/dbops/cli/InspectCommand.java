@@ -1,6 +1,7 @@
 package dev.dbops.cli;
 
 import dev.dbops.diff.MigrationPlan;
+import dev.dbops.schema.Namespace;
 import dev.dbops.schema.Schema;
 import dev.dbops.schema.SchemaSnapshot;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ final class InspectCommand implements Callable<Integer> {
     private String url;
 
     @Option(names = "--format", defaultValue = "json", paramLabel = "json|sql",
-            description = "json (snapshot, the default) or sql (DDL that creates the schema).")
+            description = "json (snapshot, the default) or sql (DDL that creates the schema on a new database, where the public schema exists).")
     private Format format;
 
     @Option(names = "--init", paramLabel = "FILE",
@@ -49,12 +50,23 @@ final class InspectCommand implements Callable<Integer> {
 
     enum Format { json, sql }
 
+    /**
+     * What a new database already has: the {@code public} schema. The DDL is planned from there, so
+     * that it runs on a fresh database (it only adjusts {@code public} if its owner, grants or
+     * comment differ from the inspected one's).
+     */
+    private static Schema newDatabase(Schema target) {
+        List<Namespace> existing = target.schemas().stream().filter(n -> n.name().equals("public")).toList();
+        return new Schema(existing, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of(), List.of());
+    }
+
     @Override
     public Integer call() {
         SchemaSnapshot snapshot = SchemaSource.inspect(url, initScripts, inspectOptions.inspector());
         String text = format == Format.json
                 ? snapshot.toJson()
-                : MigrationPlan.between(Schema.EMPTY, snapshot.schema()).toSql();
+                : MigrationPlan.between(newDatabase(snapshot.schema()), snapshot.schema()).toSql();
         Output.write(spec, output, text);
         return Dbops.OK;
     }

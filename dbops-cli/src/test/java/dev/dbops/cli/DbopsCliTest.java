@@ -3,6 +3,13 @@ package dev.dbops.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbops.json.Json;
+import dev.dbops.postgres.PostgresDatabase;
+import dev.dbops.postgres.PostgresProvider;
+import dev.dbops.schema.Schema;
+import dev.dbops.schema.SchemaInspector;
+import dev.dbops.schema.SchemaSnapshot;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +54,21 @@ class DbopsCliTest {
 
         assertThat(snapshot.get("formatVersion")).isEqualTo(1L);
         assertThat(Files.readString(before)).contains("\"name\": \"orders\"", "\"name\": \"open_orders\"");
+    }
+
+    @Test
+    void inspectAsSqlPrintsDdlThatRebuildsTheSameSchemaOnANewDatabase() throws Exception {
+        Result result = run("inspect", "--url", "embedded", "--init", "../examples/shop.sql", "--format", "sql");
+        assertThat(result.exitCode()).isZero();
+
+        try (PostgresDatabase database = PostgresProvider.shared().createDatabase();
+             Connection connection = database.connect()) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(result.out());
+            }
+            Schema rebuilt = SchemaInspector.builder().build().inspect(connection);
+            assertThat(rebuilt).isEqualTo(SchemaSnapshot.read(before).schema());
+        }
     }
 
     @Test

@@ -230,27 +230,17 @@ final class PlanSql {
 
     /** Whether the text mentions {@code schema.name} as a whole qualified name. */
     static boolean mentions(String text, String schema, String name) {
-        for (String rendering : renderings(schema, name)) {
-            int from = 0;
-            while (true) {
-                int at = text.indexOf(rendering, from);
-                if (at < 0) {
-                    break;
-                }
-                int end = at + rendering.length();
-                if ((at == 0 || !identifierChar(text.charAt(at - 1)))
-                        && (end >= text.length() || !identifierChar(text.charAt(end)))) {
-                    return true;
-                }
-                from = at + 1;
-            }
-        }
-        return false;
+        return containsWholeWord(text, renderings(schema, name));
     }
 
     /** Whether the text mentions a bare (unqualified) identifier, such as a column name. */
     static boolean mentionsIdentifier(String text, String identifier) {
-        for (String rendering : parts(identifier)) {
+        return containsWholeWord(text, parts(identifier));
+    }
+
+    /** Whether any of the renderings occurs in the text, not as part of a longer identifier. */
+    private static boolean containsWholeWord(String text, Iterable<String> renderings) {
+        for (String rendering : renderings) {
             int from = 0;
             while (true) {
                 int at = text.indexOf(rendering, from);
