@@ -159,7 +159,8 @@ public final class SchemaDiff {
                         "invalid SchemaDiff options: " + String.join("; ", problems));
             }
             Set<String> schemas = Set.copyOf(ignoreSchemas);
-            return new SchemaDiff(new SchemaNormalizer(ignoreOwners, ignoreGrants, ignoreComments, id -> {
+            return new SchemaDiff(new SchemaNormalizer(ignoreOwners, ignoreGrants, ignoreComments,
+                    schemas.isEmpty() && patterns.isEmpty(), id -> {
                 if (schemas.contains(id[0])) {
                     return true;
                 }

@@ -10,8 +10,6 @@ import dev.dbops.schema.Schema;
 import dev.dbops.schema.Table;
 import dev.dbops.schema.Trigger;
 import dev.dbops.schema.View;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -89,31 +87,23 @@ final class SchemaEntries {
     }
 
     private static void add(Map<String, Entry> entries, ObjectKind kind, String name, Record value) {
-        entries.put(String.format("%02d %s", kind.ordinal(), name), new Entry(kind, name, properties(value)));
+        char order = (char) ('A' + kind.ordinal());
+        entries.put(order + name, new Entry(kind, name, properties(value)));
     }
 
     private static Map<String, Object> properties(Record value) {
+        RecordParts parts = RecordParts.of(value.getClass());
+        boolean container = value instanceof Table || value instanceof View;
         Map<String, Object> properties = new LinkedHashMap<>();
-        for (RecordComponent component : value.getClass().getRecordComponents()) {
-            if (component.getName().equals("dependsOn")) {
+        for (int i = 0; i < parts.names.size(); i++) {
+            String name = parts.names.get(i);
+            if (name.equals("dependsOn")
+                    || container && PARTS.contains(name) && !(value instanceof View && name.equals("columns"))) {
                 continue;
             }
-            if (value instanceof Table || value instanceof View) {
-                if (PARTS.contains(component.getName()) && !(value instanceof View && component.getName().equals("columns"))) {
-                    continue;
-                }
-            }
-            properties.put(component.getName(), read(component, value));
+            properties.put(name, parts.get(i, value));
         }
         return properties;
-    }
-
-    private static Object read(RecordComponent component, Record value) {
-        try {
-            return component.getAccessor().invoke(value);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("cannot read " + component.getName() + " of " + value.getClass(), e);
-        }
     }
 
     /** A name for people: plain lower-case names as they are, anything else in double quotes. */

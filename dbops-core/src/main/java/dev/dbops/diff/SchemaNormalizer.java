@@ -3,9 +3,6 @@ package dev.dbops.diff;
 import dev.dbops.schema.Grant;
 import dev.dbops.schema.Namespace;
 import dev.dbops.schema.Schema;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,16 +19,19 @@ final class SchemaNormalizer {
     private final boolean ignoreGrants;
     private final boolean ignoreComments;
     private final Predicate<String[]> ignored;
+    private final boolean ignoresNothing;
 
-    SchemaNormalizer(boolean ignoreOwners, boolean ignoreGrants, boolean ignoreComments, Predicate<String[]> ignored) {
+    SchemaNormalizer(boolean ignoreOwners, boolean ignoreGrants, boolean ignoreComments, boolean ignoresNoObject,
+            Predicate<String[]> ignored) {
         this.ignoreOwners = ignoreOwners;
         this.ignoreGrants = ignoreGrants;
         this.ignoreComments = ignoreComments;
         this.ignored = ignored;
+        this.ignoresNothing = !ignoreOwners && !ignoreGrants && !ignoreComments && ignoresNoObject;
     }
 
     Schema normalize(Schema schema) {
-        return (Schema) rewrite(schema);
+        return ignoresNothing ? schema : (Schema) rewrite(schema);
     }
 
     private Object rewrite(Object value) {
@@ -54,19 +54,18 @@ final class SchemaNormalizer {
     }
 
     private Object rewriteRecord(Record record) {
-        RecordComponent[] components = record.getClass().getRecordComponents();
-        Object[] values = new Object[components.length];
-        Class<?>[] types = new Class<?>[components.length];
+        RecordParts parts = RecordParts.of(record.getClass());
+        int size = parts.names.size();
+        Object[] values = new Object[size];
         Object owner = null;
-        for (int i = 0; i < components.length; i++) {
-            types[i] = components[i].getType();
-            values[i] = read(components[i], record);
-            if (components[i].getName().equals("owner")) {
+        for (int i = 0; i < size; i++) {
+            values[i] = parts.get(i, record);
+            if (parts.names.get(i).equals("owner")) {
                 owner = values[i];
             }
         }
-        for (int i = 0; i < components.length; i++) {
-            String name = components[i].getName();
+        for (int i = 0; i < size; i++) {
+            String name = parts.names.get(i);
             if (ignoreOwners && name.equals("owner")) {
                 values[i] = "";
             } else if (name.equals("grants")) {
@@ -77,12 +76,7 @@ final class SchemaNormalizer {
                 values[i] = rewrite(values[i]);
             }
         }
-        try {
-            Constructor<?> constructor = record.getClass().getDeclaredConstructor(types);
-            return constructor.newInstance(values);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot rebuild " + record.getClass().getSimpleName(), e);
-        }
+        return parts.construct(values);
     }
 
     /** Without owners, the owner's own privileges name a role that is not compared: drop them. */
@@ -112,19 +106,11 @@ final class SchemaNormalizer {
     }
 
     private static String stringComponent(Record record, String componentName) {
-        for (RecordComponent component : record.getClass().getRecordComponents()) {
-            if (component.getName().equals(componentName) && component.getType() == String.class) {
-                return (String) read(component, record);
-            }
+        RecordParts parts = RecordParts.of(record.getClass());
+        int index = parts.names.indexOf(componentName);
+        if (index < 0) {
+            return null;
         }
-        return null;
-    }
-
-    private static Object read(RecordComponent component, Record record) {
-        try {
-            return component.getAccessor().invoke(record);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("cannot read " + component.getName(), e);
-        }
+        return parts.get(index, record) instanceof String text ? text : null;
     }
 }
