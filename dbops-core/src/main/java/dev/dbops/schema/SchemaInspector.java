@@ -75,10 +75,10 @@ public final class SchemaInspector {
                         "the connection given to SchemaInspector is inside a transaction; the inspector opens its "
                                 + "own read-only snapshot transaction — pass a connection in auto-commit mode");
             }
-            PostgresConnector.requireSupportedVersion(connection);
+            int versionNum = PostgresConnector.requireSupportedVersion(connection);
             connection.setAutoCommit(false);
             try {
-                ServerInfo server = begin(connection);
+                ServerInfo server = begin(connection, versionNum);
                 Schema schema = new CatalogReader(connection, server.versionNum(), this::includes).read();
                 LOG.debug("inspected {} objects in {} ms", schema.objectCount(),
                         (System.nanoTime() - started) / 1_000_000);
@@ -92,13 +92,13 @@ public final class SchemaInspector {
         }
     }
 
-    private ServerInfo begin(Connection connection) throws SQLException {
+    /** Starts the snapshot transaction, sets its timeouts, and reads the version text to record. */
+    private ServerInfo begin(Connection connection, int versionNum) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("set transaction isolation level repeatable read, read only");
         }
         try (PreparedStatement statement = connection.prepareStatement(
-                "select pg_catalog.current_setting('server_version_num')::int,"
-                        + " pg_catalog.current_setting('server_version'),"
+                "select pg_catalog.current_setting('server_version'),"
                         + " pg_catalog.set_config('statement_timeout', ?, true),"
                         + " pg_catalog.set_config('lock_timeout', ?, true),"
                         + " pg_catalog.set_config('search_path', '', true)")) {
@@ -106,7 +106,7 @@ public final class SchemaInspector {
             statement.setString(2, lockTimeout.toMillis() + "ms");
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
-                return new ServerInfo(rs.getInt(1), rs.getString(2).split(" ")[0]);
+                return new ServerInfo(versionNum, rs.getString(1).split(" ")[0]);
             }
         }
     }
