@@ -25,5 +25,10 @@ public enum ErrorCode {
     /** Options given to a builder or command are invalid; the message lists every problem. */
     INVALID_CONFIGURATION,
     /** A file could not be read or written. */
-    IO_FAILED
+    IO_FAILED,
+    /**
+     * Migrations could not be loaded at all: a location does not exist, or reading it needs a library
+     * (Liquibase) that is not on the classpath. Problems with single files are reported as data instead.
+     */
+    MIGRATION_SOURCE_FAILED
 }

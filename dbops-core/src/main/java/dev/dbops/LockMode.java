@@ -53,6 +53,42 @@ public enum LockMode {
         return compareTo(other) > 0;
     }
 
+    /** Whether a table lock in this mode blocks plain {@code SELECT}s (it conflicts with ACCESS SHARE). */
+    public boolean blocksReads() {
+        return conflictsWith(ACCESS_SHARE);
+    }
+
+    /** Whether a table lock in this mode blocks {@code INSERT/UPDATE/DELETE} (it conflicts with ROW EXCLUSIVE). */
+    public boolean blocksWrites() {
+        return conflictsWith(ROW_EXCLUSIVE);
+    }
+
+    /**
+     * What a lock in this mode blocks, in words for messages: "blocks reads and writes", "blocks writes",
+     * "blocks other DDL, VACUUM and ANALYZE", "blocks only … locks" or "blocks nothing".
+     */
+    public String blockedDescription() {
+        if (blocksReads()) {
+            return "blocks reads and writes";
+        }
+        if (blocksWrites()) {
+            return "blocks writes";
+        }
+        if (conflictsWith(SHARE_UPDATE_EXCLUSIVE)) {
+            return "blocks other DDL, VACUUM and ANALYZE";
+        }
+        if (this == NONE) {
+            return "blocks nothing";
+        }
+        StringBuilder modes = new StringBuilder();
+        for (LockMode other : values()) {
+            if (conflictsWith(other)) {
+                modes.append(modes.isEmpty() ? "" : ", ").append(other.sqlName);
+            }
+        }
+        return "blocks only " + modes + " locks";
+    }
+
     /** The stronger of this mode and {@code other}. */
     public LockMode max(LockMode other) {
         return other.isStrongerThan(this) ? other : this;

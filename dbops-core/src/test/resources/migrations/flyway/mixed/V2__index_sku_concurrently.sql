@@ -1,0 +1,1 @@
+CREATE INDEX CONCURRENTLY items_sku_idx ON items (sku);

@@ -1,0 +1,3 @@
+UPDATE users
+SET name = email
+WHERE name IS NULL;

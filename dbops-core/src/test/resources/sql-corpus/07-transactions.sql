@@ -1,0 +1,13 @@
+-- statements: 13
+-- Transaction control: BEGIN and END here are statements of their own, not a routine body.
+BEGIN;
+CREATE TABLE tx (id int);
+INSERT INTO tx VALUES (1);
+SAVEPOINT s1;
+INSERT INTO tx VALUES (2);
+ROLLBACK TO SAVEPOINT s1;
+END;
+BEGIN TRANSACTION ISOLATION LEVEL READ COMMITTED;
+INSERT INTO tx VALUES (3);
+COMMIT;
+START TRANSACTION; INSERT INTO tx VALUES (4); COMMIT
