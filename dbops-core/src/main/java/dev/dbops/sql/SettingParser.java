@@ -27,9 +27,13 @@ final class SettingParser {
         if (!local) {
             cursor.accept("session");
         }
+        if (cursor.accept("time", "zone")) {
+            Optional<String> zone = cursor.peekWords("default") || cursor.peekWords("local") ? Optional.empty()
+                    : Optional.of(value(cursor.rest()));
+            return Optional.of(new Statement.SetParameter(source, "timezone", zone, local));
+        }
         if (cursor.peekWords("transaction") || cursor.peekWords("constraints") || cursor.peekWords("role")
-                || cursor.peekWords("authorization") || cursor.peekWords("characteristics")
-                || cursor.peekWords("time", "zone")) {
+                || cursor.peekWords("authorization") || cursor.peekWords("characteristics")) {
             return Optional.of(new Statement.Other(source, "SET " + cursor.keywords(cursor.position(), 1), false));
         }
         Optional<QualifiedName> name = cursor.qualifiedName();

@@ -290,7 +290,10 @@ class StatementParserTest {
                 Statement.SetParameter.class);
         assertThat(config.local()).isTrue();
         assertThat(config.value()).contains("3s");
-        assertThat(parse("SET TIME ZONE 'UTC'", Statement.Other.class).command()).isEqualTo("SET TIME");
+        Statement.SetParameter zone = parse("SET LOCAL TIME ZONE 'UTC'", Statement.SetParameter.class);
+        assertThat(zone).extracting(Statement.SetParameter::name, Statement.SetParameter::value,
+                Statement.SetParameter::local).containsExactly("timezone", Optional.of("UTC"), true);
+        assertThat(parse("SET TIME ZONE LOCAL", Statement.SetParameter.class).value()).isEmpty();
 
         assertThat(parse("BEGIN", Statement.TransactionControl.class).command())
                 .isEqualTo(Statement.TransactionCommand.BEGIN);

@@ -4,7 +4,6 @@ import dev.dbops.lint.StatementContext;
 import dev.dbops.sql.AlterTableAction;
 import dev.dbops.sql.Statement;
 import dev.dbops.sql.Token;
-import dev.dbops.sql.TokenKind;
 import dev.dbops.sql.TypeName;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -116,16 +115,6 @@ final class ColumnTypeChanges {
                 return Optional.of(set.value().filter(v -> !v.equalsIgnoreCase("local")));
             }
             return Optional.empty();
-        }
-        if (statement instanceof Statement.Other other && other.command().equals("SET TIME")) {
-            List<Token> tokens = other.source().tokens();
-            for (int i = 0; i + 1 < tokens.size(); i++) {
-                if (tokens.get(i).is("zone")) {
-                    Token value = tokens.get(i + 1);
-                    boolean literal = value.kind() == TokenKind.STRING || value.kind() == TokenKind.NUMBER;
-                    return Optional.of(literal ? Optional.of(value.value()) : Optional.empty());
-                }
-            }
         }
         return Optional.empty();
     }
