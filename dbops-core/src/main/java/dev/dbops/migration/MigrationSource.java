@@ -116,6 +116,17 @@ public final class MigrationSource {
         return set;
     }
 
+    /**
+     * The text of a migration's file as the tool reads it before replacing placeholders: for a Flyway
+     * script, what Flyway computes a versioned migration's checksum over (decoded with the encoding of
+     * its {@code .sql.conf}, byte order mark dropped). For a Liquibase changeset it is {@link Migration#sql()}.
+     *
+     * @throws DbopsException with {@link ErrorCode#IO_FAILED} when the file can no longer be read
+     */
+    public String scriptText(Migration migration) {
+        return ScriptTexts.read(Objects.requireNonNull(migration, "migration"), classLoader);
+    }
+
     private static List<ScriptResource> flywayFiles(List<Locations.Resolved> resolved) {
         return resolved.stream().filter(Locations.Flyway.class::isInstance)
                 .flatMap(one -> ((Locations.Flyway) one).files().stream()).toList();
