@@ -140,6 +140,7 @@ final class FlywayHistoryCheck {
                 applied.find(file.migration(), text -> FlywayChecksum.of(text) == c));
         if (ran.isEmpty()) {
             String why = row.checksum().isEmpty() ? "no checksum was recorded"
+                    : applied == AppliedTexts.NONE ? "the file's history was not searched (gitHistory is off)"
                     : "the text that ran was not found in the file's git history";
             add(repeatable ? HistoryStatus.REPEATABLE_CHANGED : HistoryStatus.CHECKSUM_CHANGED, name, row, file,
                     prefix + "; " + why + ", so formatting and content cannot be told apart"

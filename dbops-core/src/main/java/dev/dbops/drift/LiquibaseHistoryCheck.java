@@ -134,8 +134,10 @@ final class LiquibaseHistoryCheck {
                     + " Liquibase's update fails validation — restore the changeset and put the change in a new one",
                     changes);
         } else {
-            add(HistoryStatus.CHECKSUM_CHANGED, file, row, current, prefix + "; the text that ran was not found in"
-                    + " the changelog's git history, so formatting and content cannot be told apart (Liquibase 4.22+"
+            add(HistoryStatus.CHECKSUM_CHANGED, file, row, current, prefix + "; " + (applied == AppliedTexts.NONE
+                    ? "the changelog's history was not searched (gitHistory is off)"
+                    : "the text that ran was not found in the changelog's git history")
+                    + ", so formatting and content cannot be told apart (Liquibase 4.22+"
                     + " ignores whitespace in SQL, so more than spacing changed); update fails validation", List.of());
         }
     }

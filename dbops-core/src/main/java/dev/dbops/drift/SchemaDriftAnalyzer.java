@@ -9,6 +9,7 @@ import dev.dbops.schema.View;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,10 +52,24 @@ final class SchemaDriftAnalyzer {
         }
     }
 
+    /**
+     * Explains the differences; the parts (columns, constraints, indexes, triggers, policies) of a table or
+     * view that is itself only on one side are folded into it.
+     */
     List<SchemaDifference> explain(List<Difference> differences) {
+        Set<String> wholeRelations = new HashSet<>();
+        for (Difference difference : differences) {
+            if (difference.change() != Difference.Change.CHANGED && (difference.kind() == ObjectKind.TABLE
+                    || difference.kind() == ObjectKind.VIEW || difference.kind() == ObjectKind.MATERIALIZED_VIEW)) {
+                wholeRelations.add(difference.change() + " " + difference.object());
+            }
+        }
         List<SchemaDifference> explained = new ArrayList<>();
         for (Difference difference : differences) {
-            explained.add(explain(difference));
+            String parent = parentTable(difference.kind(), difference.object());
+            if (parent == null || !wholeRelations.contains(difference.change() + " " + parent)) {
+                explained.add(explain(difference));
+            }
         }
         return explained;
     }
@@ -66,12 +81,14 @@ final class SchemaDriftAnalyzer {
         List<MigrationTouch> exact = touches.get(Names.group(difference.kind()) + " " + name);
         List<MigrationTouch> used = exact;
         String parent = null;
-        if (exact.isEmpty()) {
+        String parentKind = "table";
+        if (exact.isEmpty() && difference.change() != Difference.Change.ADDED) {
             parent = parentTable(difference.kind(), object);
             if (parent != null) {
                 used = touches.get("TABLE " + parent);
                 if (used.isEmpty()) {
                     used = touches.get("VIEW " + parent);
+                    parentKind = "view";
                 }
             }
         }
@@ -80,10 +97,8 @@ final class SchemaDriftAnalyzer {
         if (used.isEmpty()) {
             message.append("no migration touches it");
         } else if (exact.isEmpty()) {
-            message.append("no migration names it; its ").append(difference.kind() == ObjectKind.INDEX
-                    && used.stream().noneMatch(t -> t.action().startsWith("ALTER TABLE")
-                    || t.action().startsWith("CREATE TABLE")) ? "relation" : "table")
-                    .append(' ').append(parent).append(" is touched by ").append(list(used));
+            message.append("no migration names it; its ").append(parentKind).append(' ').append(parent)
+                    .append(" is touched by ").append(list(used));
         } else {
             message.append("touched by ").append(list(used));
             ifNotExistsNote(exact).ifPresent(note -> message.append("; ").append(note));
