@@ -35,5 +35,10 @@ public enum ErrorCode {
      * The shadow database that drift detection replays the migrations on could not be created or
      * used: the server cannot be started or reached, or its user may not create databases.
      */
-    SHADOW_DATABASE_FAILED
+    SHADOW_DATABASE_FAILED,
+    /**
+     * A reconciliation migration cannot be written: the migration files do not replay and no snapshot
+     * was given, so there is no expected schema to start from.
+     */
+    RECONCILIATION_IMPOSSIBLE
 }

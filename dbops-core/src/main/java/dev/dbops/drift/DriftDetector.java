@@ -97,7 +97,8 @@ public final class DriftDetector {
         }
         SchemaDriftReport schema = new SchemaDriftReport(expected.kind(), expected.from(), expected.replayTime(),
                 expected.failure(), expected.fallback(), differences, expectedSchema, liveSchema);
-        DriftReport report = new DriftReport(history, schema, set.problems(), Duration.ofNanos(System.nanoTime() - started));
+        DriftReport report = new DriftReport(history, schema, files(set, history), set.problems(),
+                Duration.ofNanos(System.nanoTime() - started));
         LOG.debug("drift check took {} ms: {} history entries, {} schema differences", report.took().toMillis(),
                 history.entries().size(), differences.size());
         return report;
@@ -113,6 +114,12 @@ public final class DriftDetector {
             case NONE -> List.of();
         };
         return new HistoryReport(rows.tool(), rows.table(), entries);
+    }
+
+    private static MigrationFiles files(MigrationSet set, HistoryReport history) {
+        Optional<String> latest = java.util.stream.Stream.concat(set.all().stream().flatMap(m -> m.version().stream()),
+                history.entries().stream().flatMap(e -> e.version().stream())).max(FlywayVersions.ORDER);
+        return new MigrationFiles(preferredTool(set), set.migrations().size(), latest);
     }
 
     private static MigrationTool preferredTool(MigrationSet set) {

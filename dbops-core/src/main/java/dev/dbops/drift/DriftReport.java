@@ -11,11 +11,12 @@ import java.util.Objects;
  *
  * @param history each migration's file compared with its history row
  * @param schema the live schema compared with the one the migrations describe
+ * @param files what the migration files are (tool, count, latest version)
  * @param problems migration files that could not be loaded (unreadable, bad names, bad placeholders)
  * @param took how long the whole check took
  */
-public record DriftReport(HistoryReport history, SchemaDriftReport schema, List<MigrationProblem> problems,
-        Duration took) {
+public record DriftReport(HistoryReport history, SchemaDriftReport schema, MigrationFiles files,
+        List<MigrationProblem> problems, Duration took) {
 
     /** The version of the JSON format {@link #toJson()} writes. */
     public static final int FORMAT_VERSION = 1;
@@ -24,6 +25,7 @@ public record DriftReport(HistoryReport history, SchemaDriftReport schema, List<
     public DriftReport {
         Objects.requireNonNull(history, "history");
         Objects.requireNonNull(schema, "schema");
+        Objects.requireNonNull(files, "files");
         problems = List.copyOf(problems);
         Objects.requireNonNull(took, "took");
     }
