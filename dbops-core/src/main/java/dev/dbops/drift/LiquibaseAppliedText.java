@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Finds the SQL a Liquibase changeset had when it ran: each earlier version of its changelog file is
  * read by Liquibase again (from a temporary copy) until one gives the changeset the stored checksum.
- * Only for changesets written in their changelog (formatted SQL, or changes inline in XML, YAML or JSON)
- * whose changelog stands alone; anything else finds nothing.
+ * Only for changesets written in their changelog (formatted SQL, or changes inline in XML, YAML or JSON);
+ * the copy sits among links to the files beside the changelog, so includes relative to it still resolve
+ * (includes from a root above it do not, and then nothing is found).
  */
 final class LiquibaseAppliedText {
 
@@ -35,8 +36,9 @@ final class LiquibaseAppliedText {
             return Optional.empty();
         }
         int version = stored.indexOf(':') > 0 ? Integer.parseInt(stored.substring(0, stored.indexOf(':'))) : 9;
+        Path original = Path.of(changeSet.location()).toAbsolutePath().getParent();
         for (String text : texts.versions(changeSet.location())) {
-            Optional<String> sql = ranAs(text, fileName, ref, stored, version);
+            Optional<String> sql = ranAs(text, original, fileName, ref, stored, version);
             if (sql.isPresent()) {
                 return sql;
             }
@@ -44,10 +46,22 @@ final class LiquibaseAppliedText {
         return Optional.empty();
     }
 
-    private static Optional<String> ranAs(String text, String fileName, ChangeSetRef ref, String stored, int version) {
+    /**
+     * Whether this earlier text gives the changeset the stored checksum, and if so the changeset's SQL. The
+     * temporary directory links to everything beside the changelog, so that its includes still resolve.
+     */
+    private static Optional<String> ranAs(String text, Path original, String fileName, ChangeSetRef ref,
+            String stored, int version) {
         Path directory = null;
         try {
             directory = Files.createTempDirectory("dbops-changelog");
+            try (Stream<Path> siblings = Files.list(original)) {
+                for (Path sibling : (Iterable<Path>) siblings::iterator) {
+                    if (!sibling.getFileName().toString().equals(fileName)) {
+                        Files.createSymbolicLink(directory.resolve(sibling.getFileName().toString()), sibling);
+                    }
+                }
+            }
             Path file = directory.resolve(fileName);
             Files.writeString(file, text, StandardCharsets.UTF_8);
             MigrationSource earlier = MigrationSource.builder().location(file).build();
