@@ -2,7 +2,6 @@ package dev.dbops.drift;
 
 import dev.dbops.DbopsException;
 import dev.dbops.ErrorCode;
-import dev.dbops.diff.Difference;
 import dev.dbops.diff.SchemaDiff;
 import dev.dbops.migration.Migration;
 import dev.dbops.migration.MigrationKind;
@@ -81,22 +80,17 @@ public final class DriftDetector {
         String shadowSpec = options.shadowSpec().orElse("embedded:" + liveSnapshot.server().versionNum() / 10_000);
         ExpectedSchemas.Expected expected = ExpectedSchemas.resolve(options.replay(), options.shadowServer(),
                 shadowSpec, options.snapshot(), set, options.defaultSchema(), inspector);
-        SchemaDiff diff = options.diff(rows.table());
-        Schema liveSchema = diff.normalize(liveSnapshot.schema());
-        Optional<Schema> expectedSchema = expected.schema().map(diff::normalize);
+        SchemaComparison.Result compared = SchemaComparison.compare(expected.schema(), liveSnapshot.schema(),
+                options.diff(rows.table()), rows.table());
         List<SchemaDifference> differences = new ArrayList<>();
-        if (expectedSchema.isPresent()) {
-            List<Difference> raw = SchemaDiff.builder().build().compare(expectedSchema.get(), liveSchema);
-            if (!raw.isEmpty()) {
-                List<Migration> order = ShadowReplay.order(set);
-                MigrationTouches touches = MigrationTouches.of(order, options.defaultSchema());
-                String word = expected.kind() == ExpectedSchema.SNAPSHOT ? "snapshot" : "migrations";
-                differences.addAll(new SchemaDriftAnalyzer(touches, history,
-                        List.of(expectedSchema.get(), liveSchema), word).explain(raw));
-            }
+        if (!compared.differences().isEmpty()) {
+            MigrationTouches touches = MigrationTouches.of(ShadowReplay.order(set), options.defaultSchema());
+            String word = expected.kind() == ExpectedSchema.SNAPSHOT ? "snapshot" : "migrations";
+            differences.addAll(new SchemaDriftAnalyzer(touches, history,
+                    List.of(compared.expected().orElseThrow(), compared.live()), word).explain(compared.differences()));
         }
         SchemaDriftReport schema = new SchemaDriftReport(expected.kind(), expected.from(), expected.replayTime(),
-                expected.failure(), expected.fallback(), differences, expectedSchema, liveSchema);
+                expected.failure(), expected.fallback(), differences, compared.expected(), compared.live());
         DriftReport report = new DriftReport(history, schema, files(set, history), set.problems(),
                 Duration.ofNanos(System.nanoTime() - started));
         LOG.debug("drift check took {} ms: {} history entries, {} schema differences", report.took().toMillis(),

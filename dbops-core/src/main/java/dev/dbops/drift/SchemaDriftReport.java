@@ -17,8 +17,10 @@ import java.util.Optional;
  * @param fallback why the snapshot was used although a replay was asked for (the shadow database could
  *     not be created, or the replay failed)
  * @param differences every object that differs, ordered by kind and name
- * @param expectedSchema the expected schema as compared (ignored objects left out), when there is one
- * @param liveSchema the live schema as compared (ignored objects left out)
+ * @param expectedSchema the expected schema as compared, when there is one: normalized by the configured
+ *     diff (owners, grants, comments and ignored objects left out) when the schemas differ, as read (only
+ *     the history table left out) when they agree
+ * @param liveSchema the live schema as compared, the same way
  */
 public record SchemaDriftReport(ExpectedSchema expected, String expectedFrom, Optional<Duration> replayTime,
         Optional<ReplayFailure> replayFailure, Optional<String> fallback, List<SchemaDifference> differences,
