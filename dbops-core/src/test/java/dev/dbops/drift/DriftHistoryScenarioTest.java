@@ -87,6 +87,40 @@ class DriftHistoryScenarioTest {
     }
 
     @Test
+    void reportsARepeatableChangedSinceItLastRanAndComparesWithASnapshot() throws Exception {
+        try (DriftScenario scenario = new DriftScenario(dir)) {
+            scenario.file("V1__create_orders.sql", "create table orders (id int primary key, total int);\n")
+                    .file("R__order_totals.sql", "create or replace view order_totals as select sum(total) as total"
+                            + " from orders;\n");
+            scenario.flyway().migrate();
+            Path snapshot = dir.resolve("dbops-snapshot.json");
+            try (java.sql.Connection connection = scenario.live.connect()) {
+                dev.dbops.schema.SchemaInspector.builder().build().snapshot(connection).write(snapshot);
+            }
+            scenario.file("R__order_totals.sql", "create or replace view order_totals as select sum(total) as total,"
+                    + " count(*) as orders from orders;\n");
+            scenario.byHand("create index orders_total_idx on orders (total);");
+
+            DriftReport report = scenario.detect(b -> DriftDetector.builder().migrations(scenario.source())
+                    .snapshot(snapshot).gitHistory(false));
+
+            assertThat(report.history().entries()).extracting(HistoryEntry::migration, HistoryEntry::status)
+                    .containsExactly(tuple("V1", HistoryStatus.MATCHES),
+                            tuple("R__order_totals", HistoryStatus.REPEATABLE_CHANGED));
+            assertThat(report.history().entry("R__order_totals", HistoryStatus.REPEATABLE_CHANGED).orElseThrow()
+                    .message()).startsWith("R__order_totals changed after it ran: checksum ")
+                    .endsWith("the file's history was not searched (gitHistory is off), so formatting and content"
+                            + " cannot be told apart; the next migrate runs it again");
+            assertThat(report.history().hasDrift()).isFalse();
+            assertThat(report.schema().expected()).isEqualTo(ExpectedSchema.SNAPSHOT);
+            assertThat(report.schema().replayTime()).isEmpty();
+            assertThat(report.schema().differences()).singleElement().satisfies(d -> assertThat(d.message())
+                    .isEqualTo("index public.orders_total_idx is only in the live database; no migration touches it"
+                            + " — it looks created by hand"));
+        }
+    }
+
+    @Test
     void reportsAVersionAppliedOutOfOrderAndOnesPendingBelowAndAboveTheLatest() {
         try (DriftScenario scenario = new DriftScenario(dir)) {
             scenario.file("V1__create_a.sql", "create table a (id int);\n")
