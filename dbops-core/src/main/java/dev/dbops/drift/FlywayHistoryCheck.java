@@ -44,6 +44,14 @@ final class FlywayHistoryCheck {
                 continue;
             }
             String version = row.version().orElseThrow();
+            if (!row.isSql()) {
+                add(HistoryStatus.NOT_CHECKED, "V" + version, row, null, "V" + version + " ('" + row.description()
+                        + "') is a " + row.type() + " migration, which dbops does not read: its checksum and"
+                        + " statements are not compared", List.of());
+                highestApplied = highestApplied == null || FlywayVersions.compare(version, highestApplied) > 0
+                        ? version : highestApplied;
+                continue;
+            }
             if (!row.success()) {
                 add(HistoryStatus.FAILED, "V" + version, row, file(row).orElse(null), "V" + version + " failed"
                         + " (installed_rank " + row.installedRank() + " has success = false in " + table + "): Flyway"

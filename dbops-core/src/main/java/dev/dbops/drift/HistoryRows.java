@@ -22,7 +22,13 @@ record HistoryRows(MigrationTool tool, Optional<String> table, List<FlywayRow> f
 
         /** Rows that record a migration run: not the schema-creation, baseline or repair markers. */
         boolean isMigration() {
-            return !type.equals("SCHEMA") && !type.equals("BASELINE") && !type.equals("DELETE");
+            return !type.equals("SCHEMA") && !type.equals("BASELINE") && !type.equals("DELETE")
+                    && !type.startsWith("UNDO");
+        }
+
+        /** A migration from a SQL file, which dbops reads; not a Java ({@code JDBC}) or script migration. */
+        boolean isSql() {
+            return type.equals("SQL") || type.equals("SQL_BASELINE");
         }
 
         boolean isRepeatable() {

@@ -14,6 +14,8 @@ public enum HistoryStatus {
     MATCHES("matches", DriftLevel.OK),
     /** Flyway's baseline marker, or a file below it: never run here, stood for by the baseline. */
     BELOW_BASELINE("below baseline", DriftLevel.OK),
+    /** Applied by a kind of migration dbops does not read (Flyway Java or script migrations): not compared. */
+    NOT_CHECKED("not checked", DriftLevel.INFO),
     /** In the files, not yet applied: the next migrate runs it. */
     PENDING("pending", DriftLevel.INFO),
     /** A repeatable migration whose file changed since it last ran: the next migrate runs it again. */

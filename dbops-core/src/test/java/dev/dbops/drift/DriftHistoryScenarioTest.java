@@ -56,6 +56,35 @@ class DriftHistoryScenarioTest {
         }
     }
 
+    /** A Flyway Java migration, which dbops does not read. */
+    public static final class V2__seed_items extends org.flywaydb.core.api.migration.BaseJavaMigration {
+        @Override
+        public void migrate(org.flywaydb.core.api.migration.Context context) throws Exception {
+            try (java.sql.Statement statement = context.getConnection().createStatement()) {
+                statement.execute("insert into items values (1)");
+            }
+        }
+    }
+
+    @Test
+    void reportsAJavaMigrationAsNotChecked() {
+        try (DriftScenario scenario = new DriftScenario(dir)) {
+            scenario.file("V1__create_items.sql", "create table items (id int primary key);\n")
+                    .file("V3__add_name.sql", "alter table items add column name text;\n");
+            scenario.flyway(c -> c.javaMigrations(new V2__seed_items())).migrate();
+
+            DriftReport report = scenario.detect();
+
+            assertThat(report.history().entries()).extracting(HistoryEntry::migration, HistoryEntry::status)
+                    .containsExactly(tuple("V1", HistoryStatus.MATCHES), tuple("V2", HistoryStatus.NOT_CHECKED),
+                            tuple("V3", HistoryStatus.MATCHES));
+            assertThat(report.history().entry("V2", HistoryStatus.NOT_CHECKED).orElseThrow().message()).isEqualTo(
+                    "V2 ('seed items') is a JDBC migration, which dbops does not read: its checksum and statements"
+                            + " are not compared");
+            assertThat(report.hasDrift()).isFalse();
+        }
+    }
+
     @Test
     void reportsAFailedRowAndTheIndexItLeftUnbuilt() {
         try (DriftScenario scenario = new DriftScenario(dir)) {

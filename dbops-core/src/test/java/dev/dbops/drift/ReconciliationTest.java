@@ -11,7 +11,6 @@ import dev.dbops.postgres.PostgresDatabase;
 import dev.dbops.postgres.PostgresProvider;
 import dev.dbops.schema.Schema;
 import dev.dbops.schema.SchemaInspector;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
