@@ -91,8 +91,6 @@ final class LiquibaseHistoryCheck {
         List<Migration> same = changeSets.stream().filter(m -> !matched.contains(m))
                 .filter(m -> m.changeSet().orElseThrow().id().equals(row.id())
                         && m.changeSet().orElseThrow().author().equals(row.author()))
-                .filter(m -> changeSets.stream().noneMatch(o -> o.id().equals(row.filename() + "::" + m.changeSet()
-                        .orElseThrow().id() + "::" + row.author())))
                 .toList();
         return same.size() == 1 ? Optional.of(same.get(0)) : Optional.empty();
     }
