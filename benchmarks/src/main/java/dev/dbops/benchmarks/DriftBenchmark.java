@@ -22,8 +22,8 @@ import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 /**
  * Times {@code DriftDetector} against a committed snapshot on a 500-table schema that real Flyway
  * migrated, next to its peer in the same run: Flyway's own {@code validate} on the same database and
- * files (what a Flyway application runs at startup). Then times one replay-mode check, with its shadow
- * replay, next to Flyway migrating a new database from the same files. Prints medians and ratios, never a
+ * files (what a Flyway application runs at startup). Then times replay-mode checks, with their shadow
+ * replays, next to Flyway migrating a new database from the same files. Prints medians and ratios, never a
  * pass/fail verdict on absolute times.
  *
  * <p>Options ({@code --name=value}): {@code --tables} (500), {@code --per-migration} tables per migration
@@ -114,24 +114,26 @@ public final class DriftBenchmark {
             line("peer: Flyway validate", validate.summary());
             line("ratio drift/validate", "%.2f".formatted(millis(drift.median()) / millis(validate.median())));
 
-            heading("replay mode, one run each (shadow database on the same server)");
+            heading("replay mode (shadow database on the same server; median of 3 after 1 warm-up)");
             DriftDetector replaying = DriftDetector.builder()
                     .migrations(MigrationSource.builder().location("filesystem:" + migrations).build())
                     .shadow(server).gitHistory(false).build();
-            long replayStarted = System.nanoTime();
-            DriftReport replayed = detect(replaying, live);
-            Duration whole = since(replayStarted);
-            Duration replay = replayed.schema().replayTime().orElseThrow();
-            long migrateStarted = System.nanoTime();
-            try (PostgresDatabase fresh = server.createDatabase()) {
-                flyway(fresh, migrations).migrate();
-            }
-            Duration migrate = since(migrateStarted);
-            line("dbops DriftDetector.detect, replay mode", "%.1f ms, %d schema differences".formatted(millis(whole),
-                    replayed.schema().differences().size()));
-            line("  of which the shadow replay (as reported)", "%.1f ms".formatted(millis(replay)));
-            line("peer: Flyway migrate of a new database", "%.1f ms".formatted(millis(migrate)));
-            line("ratio replay/migrate", "%.2f".formatted(millis(replay) / millis(migrate)));
+            List<Duration> replays = new ArrayList<>();
+            Samples whole = Samples.measure(1, 3, () -> {
+                DriftReport replayed = detect(replaying, live);
+                replays.add(replayed.schema().replayTime().orElseThrow());
+                return replayed;
+            });
+            Samples replay = new Samples(replays.subList(1, replays.size()));
+            Samples migrate = Samples.measure(1, 3, () -> {
+                try (PostgresDatabase fresh = server.createDatabase()) {
+                    return flyway(fresh, migrations).migrate();
+                }
+            });
+            line("dbops DriftDetector.detect, replay mode", whole.summary());
+            line("  of which the shadow replay (as reported)", replay.summary());
+            line("peer: Flyway migrate of a new database", migrate.summary());
+            line("ratio replay/migrate", "%.2f".formatted(millis(replay.median()) / millis(migrate.median())));
             line("load average (1, 5, 15 min) at end", loadAverage());
         }
     }
