@@ -70,7 +70,8 @@ final class ExpectedSchemas {
                 started.close();
             }
         }
-        String from = "replay of " + ShadowReplay.order(set).size() + " migrations on " + where;
+        int count = ShadowReplay.order(set).size();
+        String from = "replay of " + count + (count == 1 ? " migration on " : " migrations on ") + where;
         if (result.failure().isPresent()) {
             if (snapshot.isPresent()) {
                 return fromSnapshot(snapshot.get(), Optional.of(result.took()), result.failure(),

@@ -2,6 +2,7 @@ package dev.dbops.drift;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dbops.postgres.PostgresProvider;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,6 +12,22 @@ class DriftReplayScenarioTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void replaysOnAnEmbeddedServerOfTheLiveMajorVersionByDefault() {
+        try (DriftScenario scenario = new DriftScenario(dir)) {
+            scenario.file("V1__create_items.sql", "create table items (id int primary key);\n");
+            scenario.flyway().migrate();
+
+            DriftReport report = scenario.detect(b -> DriftDetector.builder().migrations(scenario.source())
+                    .gitHistory(false));
+
+            assertThat(report.schema().expected()).isEqualTo(ExpectedSchema.REPLAY);
+            assertThat(report.schema().expectedFrom()).startsWith("replay of 1 migration on PostgreSQL 15 at ")
+                    .doesNotEndWith(":" + PostgresProvider.shared().adminUrl().port());
+            assertThat(report.hasDrift()).isFalse();
+        }
+    }
 
     @Test
     void reportsTheFileStatementAndErrorWhereTheReplayFails() {
