@@ -30,5 +30,15 @@ public enum ErrorCode {
      * Migrations could not be loaded at all: a location does not exist, or reading it needs a library
      * (Liquibase) that is not on the classpath. Problems with single files are reported as data instead.
      */
-    MIGRATION_SOURCE_FAILED
+    MIGRATION_SOURCE_FAILED,
+    /**
+     * The shadow database that drift detection replays the migrations on could not be created or
+     * used: the server cannot be started or reached, or its user may not create databases.
+     */
+    SHADOW_DATABASE_FAILED,
+    /**
+     * A reconciliation migration cannot be written: the migration files do not replay and no snapshot
+     * was given, so there is no expected schema to start from.
+     */
+    RECONCILIATION_IMPOSSIBLE
 }

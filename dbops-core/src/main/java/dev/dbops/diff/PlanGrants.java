@@ -28,7 +28,11 @@ final class PlanGrants {
             Optional<String> fromComment, Optional<String> toComment, List<Grant> fromGrants, List<Grant> toGrants) {
         PlanStep ownerStep = null;
         List<Grant> before = object.existing() ? fromGrants : defaults(object.acl(), toOwner, ctx.maintain());
-        if (fromOwner.isEmpty() || !fromOwner.get().equals(toOwner)) {
+        if (toOwner.isEmpty()) {
+            // Owners are ignored (SchemaDiff.ignoreOwners): no owner change, and the owner's own privileges,
+            // which the normalizer dropped from both sides, are left alone.
+            before = before.stream().filter(grant -> !grant.grantee().isEmpty()).toList();
+        } else if (fromOwner.isEmpty() || !fromOwner.get().equals(toOwner)) {
             ownerStep = owner(ctx, object, toOwner);
             if (fromOwner.isPresent()) {
                 before = afterOwnerChange(before, fromOwner.get(), toOwner);

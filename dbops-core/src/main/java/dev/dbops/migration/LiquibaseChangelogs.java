@@ -14,9 +14,11 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import liquibase.ChecksumVersion;
 import liquibase.GlobalConfiguration;
 import liquibase.Scope;
 import liquibase.change.Change;
+import liquibase.change.CheckSum;
 import liquibase.change.core.SQLFileChange;
 import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.ChangeSet;
@@ -63,6 +65,51 @@ final class LiquibaseChangelogs {
 
     /** The changesets of a changelog in the order Liquibase runs them; problems go to {@code problems}. */
     List<Migration> load(ChangelogLocation location, List<MigrationProblem> problems) {
+        return inScope(location, accessor -> read(location, accessor, problems));
+    }
+
+    /**
+     * Liquibase's own checksum of every changeset, in the given checksum version (9 since Liquibase 4.22),
+     * computed with an offline PostgreSQL database in scope, as {@code update} computes it. A changelog
+     * that does not parse gives none; {@link #load} reports why.
+     */
+    List<ChangeSetChecksum> checksums(ChangelogLocation location, int version) {
+        return inScope(location, accessor -> {
+            PostgresDatabase database = offlineDatabase(accessor);
+            ChangeLogParameters changeLogParameters = new ChangeLogParameters(database);
+            parameters.forEach(changeLogParameters::set);
+            DatabaseChangeLog changeLog;
+            try {
+                changeLog = ChangeLogParserFactory.getInstance().getParser(location.changeLogPath(), accessor)
+                        .parse(location.changeLogPath(), changeLogParameters, accessor);
+            } catch (Exception e) {
+                LOG.debug("no checksums: the changelog does not parse", e);
+                return List.of();
+            }
+            ChecksumVersion checksumVersion = ChecksumVersion.enumFromChecksumVersion(version);
+            List<ChangeSetChecksum> checksums = new ArrayList<>();
+            for (ChangeSet changeSet : changeLog.getChangeSets()) {
+                if (changeSet.isIgnore()) {
+                    continue;
+                }
+                CheckSum checkSum = Scope.child(Map.of(Scope.Attr.database.name(), database),
+                        () -> changeSet.generateCheckSum(checksumVersion));
+                checksums.add(new ChangeSetChecksum(new ChangeSetRef(changeSet.getId(), changeSet.getAuthor(),
+                        changeSet.getFilePath()), checkSum.toString(), changeSet.isRunOnChange(),
+                        changeSet.isAlwaysRun(), changeSet.getValidCheckSums().stream().map(CheckSum::toString).toList()));
+            }
+            return checksums;
+        });
+    }
+
+    /** Work done with a changelog's resource accessor, inside Liquibase's scope. */
+    @FunctionalInterface
+    private interface ScopedWork<T> {
+        T run(ResourceAccessor accessor) throws Exception;
+    }
+
+    /** Runs {@code work} with Liquibase's scope set up for offline, silent reading of the changelog. */
+    private static <T> T inScope(ChangelogLocation location, ScopedWork<T> work) {
         Map<String, Object> scope = new HashMap<>();
         scope.put(Scope.Attr.logService.name(), new NoOpLogService());
         scope.put(Scope.Attr.ui.name(), new LoggerUIService());
@@ -72,13 +119,19 @@ final class LiquibaseChangelogs {
             ResourceAccessor opened = accessor(location);
             accessor = opened;
             scope.put(Scope.Attr.resourceAccessor.name(), opened);
-            return Scope.child(scope, () -> read(location, opened, problems));
+            return Scope.child(scope, () -> work.run(opened));
         } catch (Exception e) {
             throw new DbopsException(ErrorCode.MIGRATION_SOURCE_FAILED, "Liquibase failed while reading "
                     + location.display(location.changeLogPath()) + ": " + e.getMessage(), e);
         } finally {
             close(accessor);
         }
+    }
+
+    private static PostgresDatabase offlineDatabase(ResourceAccessor accessor) {
+        PostgresDatabase database = new PostgresDatabase();
+        database.setConnection(new OfflineConnection("offline:postgresql?version=" + POSTGRES_VERSION, accessor));
+        return database;
     }
 
     /** Closes the jar file systems an accessor opened; a failure to close changes nothing that was read. */
@@ -109,8 +162,7 @@ final class LiquibaseChangelogs {
 
     private List<Migration> read(ChangelogLocation location, ResourceAccessor accessor, List<MigrationProblem> problems)
             throws Exception {
-        PostgresDatabase database = new PostgresDatabase();
-        database.setConnection(new OfflineConnection("offline:postgresql?version=" + POSTGRES_VERSION, accessor));
+        PostgresDatabase database = offlineDatabase(accessor);
         ChangeLogParameters changeLogParameters = new ChangeLogParameters(database);
         parameters.forEach(changeLogParameters::set);
         String path = location.changeLogPath();

@@ -116,6 +116,37 @@ public final class MigrationSource {
         return set;
     }
 
+    /**
+     * The text of a migration's file as the tool reads it before replacing placeholders: for a Flyway
+     * script, what Flyway computes a versioned migration's checksum over (decoded with the encoding of
+     * its {@code .sql.conf}, byte order mark dropped). For a Liquibase changeset it is {@link Migration#sql()}.
+     *
+     * @throws DbopsException with {@link ErrorCode#IO_FAILED} when the file can no longer be read
+     */
+    public String scriptText(Migration migration) {
+        return ScriptTexts.read(Objects.requireNonNull(migration, "migration"), classLoader);
+    }
+
+    /**
+     * Liquibase's checksum of every changeset of the Liquibase changelogs among the locations, computed by
+     * Liquibase itself in the given checksum version (9 since Liquibase 4.22, 8 from 3.5 to 4.21), in
+     * changelog order; empty when no location is a changelog. A changelog that does not parse gives none
+     * ({@link #load()} reports why).
+     *
+     * @throws DbopsException with {@link ErrorCode#MIGRATION_SOURCE_FAILED} as {@link #load()} does
+     */
+    public List<ChangeSetChecksum> liquibaseChecksums(int checksumVersion) {
+        List<ChangeSetChecksum> checksums = new ArrayList<>();
+        List<MigrationProblem> ignored = new ArrayList<>();
+        for (String location : locations) {
+            if (Locations.resolve(location, classLoader, ignored) instanceof Locations.Changelog changelog) {
+                requireLiquibase(location);
+                checksums.addAll(new LiquibaseChangelogs(placeholders).checksums(changelog.location(), checksumVersion));
+            }
+        }
+        return checksums;
+    }
+
     private static List<ScriptResource> flywayFiles(List<Locations.Resolved> resolved) {
         return resolved.stream().filter(Locations.Flyway.class::isInstance)
                 .flatMap(one -> ((Locations.Flyway) one).files().stream()).toList();
