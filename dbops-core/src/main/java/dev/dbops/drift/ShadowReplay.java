@@ -108,7 +108,7 @@ final class ShadowReplay {
     private static Optional<ReplayFailure> run(Connection connection, Migration migration) throws SQLException {
         List<SqlStatement> statements = SqlScript.parse(migration.sql()).statements();
         boolean transactional = migration.transactionMode()
-                .resolve(statements.stream().anyMatch(ShadowReplay::cannotRunInTransaction)) == TransactionMode.TRANSACTIONAL;
+                .resolve(statements.stream().anyMatch(TransactionMode::cannotRunInTransaction)) == TransactionMode.TRANSACTIONAL;
         connection.setAutoCommit(!transactional);
         try (Statement statement = connection.createStatement()) {
             statement.setEscapeProcessing(false);
@@ -147,23 +147,5 @@ final class ShadowReplay {
             return text.toString();
         }
         return String.valueOf(e.getMessage()).replace('\n', ' ');
-    }
-
-    /**
-     * Whether Flyway 13 runs a script holding this statement outside a transaction (its PostgreSQL list,
-     * as documented on {@link TransactionMode}).
-     */
-    private static boolean cannotRunInTransaction(SqlStatement statement) {
-        String[][] prefixes = {{"create", "index", "concurrently"}, {"create", "unique", "index", "concurrently"},
-            {"drop", "index", "concurrently"}, {"create", "database"}, {"drop", "database"}, {"create", "tablespace"},
-            {"drop", "tablespace"}, {"create", "subscription"}, {"drop", "subscription"}, {"alter", "system"},
-            {"vacuum"}, {"discard", "all"}, {"reindex", "schema"}, {"reindex", "database"}, {"reindex", "system"},
-            {"reindex", "verbose", "schema"}, {"reindex", "verbose", "database"}, {"reindex", "verbose", "system"}};
-        for (String[] prefix : prefixes) {
-            if (statement.startsWith(prefix)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -49,7 +49,7 @@ final class MigrationScripts {
             transactional = plainScriptsInTransaction;
         } else if (mode == TransactionMode.AUTO || mode == TransactionMode.AUTO_MIXED) {
             List<SqlStatement> statements = SqlScript.parse(migration.sql()).statements();
-            long outside = statements.stream().filter(MigrationScripts::cannotRunInTransaction).count();
+            long outside = statements.stream().filter(TransactionMode::cannotRunInTransaction).count();
             if (outside > 0 && outside < statements.size() && mode.refusesMixedStatements()) {
                 problems.add(new InputProblem(migration.location(), migration.firstLine(), "Flyway refuses this script: "
                         + "it mixes statements that cannot run in a transaction (" + outside + " of "
@@ -62,29 +62,5 @@ final class MigrationScripts {
         }
         scripts.add(new MigrationScript(migration.location(), migration.sql(), migration.firstLine(), transactional,
                 migration.changeSet().map(ref -> ref.id() + "::" + ref.author()), migration.verbatim()));
-    }
-
-    /**
-     * Whether Flyway 13 runs the script holding this statement outside a transaction: its PostgreSQL list
-     * of statements that cannot run in a transaction block (see {@link TransactionMode}).
-     */
-    static boolean cannotRunInTransaction(SqlStatement statement) {
-        return statement.startsWith("create", "index", "concurrently")
-                || statement.startsWith("create", "unique", "index", "concurrently")
-                || statement.startsWith("drop", "index", "concurrently")
-                || statement.startsWith("create", "database") || statement.startsWith("drop", "database")
-                || statement.startsWith("create", "tablespace") || statement.startsWith("drop", "tablespace")
-                || statement.startsWith("create", "subscription") || statement.startsWith("drop", "subscription")
-                || statement.startsWith("alter", "system") || statement.startsWith("vacuum")
-                || statement.startsWith("discard", "all") || reindexesMoreThanATable(statement);
-    }
-
-    private static boolean reindexesMoreThanATable(SqlStatement statement) {
-        for (String target : new String[] {"schema", "database", "system"}) {
-            if (statement.startsWith("reindex", target) || statement.startsWith("reindex", "verbose", target)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

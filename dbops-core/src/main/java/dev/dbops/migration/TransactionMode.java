@@ -1,5 +1,7 @@
 package dev.dbops.migration;
 
+import dev.dbops.sql.SqlStatement;
+
 /**
  * How the migration tool will run a migration's statements: inside one transaction, each on its own,
  * or decided by Flyway from the statements themselves.
@@ -39,6 +41,13 @@ public enum TransactionMode {
      */
     AUTO_MIXED;
 
+    private static final String[][] NON_TRANSACTIONAL_PREFIXES = {{"create", "index", "concurrently"},
+        {"create", "unique", "index", "concurrently"}, {"drop", "index", "concurrently"}, {"create", "database"},
+        {"drop", "database"}, {"create", "tablespace"}, {"drop", "tablespace"}, {"create", "subscription"},
+        {"drop", "subscription"}, {"alter", "system"}, {"vacuum"}, {"discard", "all"}, {"reindex", "schema"},
+        {"reindex", "database"}, {"reindex", "system"}, {"reindex", "verbose", "schema"},
+        {"reindex", "verbose", "database"}, {"reindex", "verbose", "system"}};
+
     /**
      * The mode the tool ends up using for a script, given whether any of its statements cannot run
      * inside a transaction block; {@link #TRANSACTIONAL} and {@link #NON_TRANSACTIONAL} return themselves.
@@ -48,6 +57,19 @@ public enum TransactionMode {
             case TRANSACTIONAL, NON_TRANSACTIONAL -> this;
             case AUTO, AUTO_MIXED -> hasNonTransactionalStatement ? NON_TRANSACTIONAL : TRANSACTIONAL;
         };
+    }
+
+    /**
+     * Whether Flyway 13 runs a script holding this statement outside a transaction: the statement is on
+     * its PostgreSQL list of statements that cannot run inside a transaction block (see the class comment).
+     */
+    public static boolean cannotRunInTransaction(SqlStatement statement) {
+        for (String[] prefix : NON_TRANSACTIONAL_PREFIXES) {
+            if (statement.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the tool refuses a script that mixes transactional and non-transactional statements. */
