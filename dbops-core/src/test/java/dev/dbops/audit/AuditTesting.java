@@ -49,6 +49,24 @@ final class AuditTesting {
         }
     }
 
+    /** Consumes {@code count} transaction IDs, one subtransaction each, in one round trip. */
+    static void burnXids(Connection connection, int count) throws SQLException {
+        exec(connection, "create temp table if not exists xid_burner (i int)",
+                "do $$ begin for i in 1.." + count + " loop begin insert into xid_burner values (i);"
+                        + " exception when others then null; end; end loop; end $$");
+    }
+
+    /** A connection that names itself in pg_stat_activity. */
+    static Connection connectAs(PostgresDatabase database, String applicationName) throws SQLException {
+        Connection connection = database.connect();
+        exec(connection, "set application_name = '" + applicationName + "'");
+        return connection;
+    }
+
+    static int pid(Connection connection) throws SQLException {
+        return (int) queryLong(connection, "select pg_backend_pid()");
+    }
+
     static long queryLong(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
