@@ -53,8 +53,8 @@ final class DuplicateIndexCheck implements Check {
                 .text("duplicateOf", kept.display())
                 .count("indexBytes", duplicate.bytes())
                 .count("scans", duplicate.scans().orElse(null))
-                .text("definition", duplicate.definition())
-                .text("keptDefinition", kept.definition());
+                .text("definition", duplicate.description())
+                .text("keptDefinition", kept.description());
         String message = "index " + duplicate.display() + " duplicates " + kept.display() + " ("
                 + duplicate.bytes() + " bytes): every write to " + Sql.display(duplicate.schema(), duplicate.table())
                 + " maintains both, and the planner uses one";

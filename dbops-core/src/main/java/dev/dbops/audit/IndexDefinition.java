@@ -8,24 +8,31 @@ import java.util.Optional;
 /**
  * A valid index of a user table as the duplicate and redundant checks compare them: its key columns
  * with their operator classes, collations and sort options, its INCLUDE columns, expressions and predicate.
+ * Everything is read from the catalogs without locking the table.
  */
 record IndexDefinition(long oid, String schema, String name, String table, boolean partitioned, String method,
         boolean unique, Optional<String> constraint, int keyCount, List<Integer> columns, List<Long> opclasses,
         List<Long> collations, List<Integer> options, Optional<String> expressions, Optional<String> predicate,
-        long bytes, Optional<Long> scans, String definition) {
+        long bytes, Optional<Long> scans, List<String> columnNames) {
 
     // pg_constraint.conindid also names the referenced index of a foreign key, hence conrelid and contype.
+    // pg_get_indexdef and pg_get_expr would take ACCESS SHARE on the table, and wait behind a migration's
+    // ACCESS EXCLUSIVE; the expression trees are compared as stored instead, without their parse locations.
     private static final String SQL = """
             select i.indexrelid::bigint as oid, n.nspname as schema_name, ic.relname as index_name,
                    t.relname as table_name, ic.relkind = 'I' as partitioned, am.amname as method,
                    i.indisunique as is_unique, con.conname as constraint_name, i.indnkeyatts as key_count,
                    string_to_array(i.indkey::text, ' ')::int[] as columns,
+                   array(select coalesce(a.attname::text, '(expression)')
+                         from unnest(i.indkey) with ordinality k(attnum, ord)
+                         left join pg_attribute a on a.attrelid = i.indrelid and a.attnum = k.attnum and k.attnum > 0
+                         order by k.ord) as column_names,
                    string_to_array(i.indclass::text, ' ')::bigint[] as opclasses,
                    string_to_array(i.indcollation::text, ' ')::bigint[] as collations,
                    string_to_array(i.indoption::text, ' ')::int[] as options,
-                   pg_get_expr(i.indexprs, i.indrelid) as expressions, pg_get_expr(i.indpred, i.indrelid) as predicate,
-                   ic.relpages::bigint * %s as index_bytes, s.idx_scan as scans,
-                   pg_get_indexdef(i.indexrelid) as definition
+                   regexp_replace(i.indexprs::text, ' :location -?[0-9]+', '', 'g') as expressions,
+                   regexp_replace(i.indpred::text, ' :location -?[0-9]+', '', 'g') as predicate,
+                   ic.relpages::bigint * %s as index_bytes, s.idx_scan as scans
             from pg_index i
             join pg_class ic on ic.oid = i.indexrelid
             join pg_class t on t.oid = i.indrelid
@@ -53,8 +60,28 @@ record IndexDefinition(long oid, String schema, String name, String table, boole
                     Rows.strings(row, "collations").stream().map(Long::valueOf).toList(),
                     Rows.integers(row, "options"), Optional.ofNullable(row.getString("expressions")),
                     Optional.ofNullable(row.getString("predicate")), row.getLong("index_bytes"),
-                    Optional.ofNullable(Rows.longValue(row, "scans")), row.getString("definition"));
+                    Optional.ofNullable(Rows.longValue(row, "scans")), Rows.strings(row, "column_names"));
         });
+    }
+
+    /**
+     * What the index covers, for messages: {@code btree (a DESC, b) INCLUDE (c), partial}. Built from
+     * the catalogs, because deparsing it would lock the table.
+     */
+    String description() {
+        StringBuilder text = new StringBuilder(unique ? "unique " : "").append(method).append(" (");
+        for (int i = 0; i < keyCount; i++) {
+            text.append(i == 0 ? "" : ", ").append(columnNames.get(i));
+            if (i < options.size() && (options.get(i) & 1) != 0) {
+                text.append(" DESC");
+            }
+        }
+        text.append(')');
+        if (columnNames.size() > keyCount) {
+            text.append(" INCLUDE (").append(String.join(", ", columnNames.subList(keyCount, columnNames.size())))
+                    .append(')');
+        }
+        return text.append(predicate.isPresent() ? ", partial" : "").toString();
     }
 
     /** Whether both are on the same table. */

@@ -55,8 +55,8 @@ final class RedundantIndexCheck implements Check {
                 .text("coveredBy", cover.display())
                 .count("indexBytes", redundant.bytes())
                 .count("scans", redundant.scans().orElse(null))
-                .text("definition", redundant.definition())
-                .text("coveredByDefinition", cover.definition());
+                .text("definition", redundant.description())
+                .text("coveredByDefinition", cover.description());
         String message = "index " + redundant.display() + " (" + redundant.bytes() + " bytes) is covered by "
                 + cover.display() + ", which starts with the same key columns: every write maintains both";
         return new AuditFinding(id(), AuditSeverity.WARNING, redundant.display(), message, evidence.map(),
