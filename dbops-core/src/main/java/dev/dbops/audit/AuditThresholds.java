@@ -70,7 +70,7 @@ public final class AuditThresholds {
         List<String> changed = new ArrayList<>();
         values.forEach((threshold, value) -> {
             if (!value.equals(threshold.defaultValue())) {
-                changed.add(threshold.key() + "=" + value);
+                changed.add(threshold.key() + "=" + ThresholdText.format(threshold.kind(), value));
             }
         });
         return "AuditThresholds" + changed;

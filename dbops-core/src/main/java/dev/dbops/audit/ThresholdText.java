@@ -30,13 +30,25 @@ final class ThresholdText {
         };
     }
 
-    /** Writes a value the way {@link #parse} reads it back. */
+    /** Writes a value the way {@link #parse} reads it back, in the largest unit that keeps it exact. */
     static String format(AuditThreshold.Kind kind, Object value) {
         return switch (kind) {
             case COUNT, RATIO, FACTOR -> String.valueOf(value);
-            case BYTES -> value + "B";
-            case DURATION -> ((Duration) value).toMillis() + "ms";
+            case BYTES -> largestUnit((Long) value, new String[] {"TB", "GB", "MB", "kB"},
+                    new long[] {1L << 40, 1L << 30, 1L << 20, 1L << 10}, "B");
+            case DURATION -> largestUnit(((Duration) value).toNanos(), new String[] {"d", "h", "min", "s", "ms"},
+                    new long[] {86_400_000_000_000L, 3_600_000_000_000L, 60_000_000_000L, 1_000_000_000L, 1_000_000L},
+                    null);
         };
+    }
+
+    private static String largestUnit(long amount, String[] units, long[] sizes, String smallest) {
+        for (int i = 0; i < units.length; i++) {
+            if (amount != 0 && amount % sizes[i] == 0) {
+                return amount / sizes[i] + units[i];
+            }
+        }
+        return smallest == null ? amount / 1_000_000.0 + "ms" : amount + smallest;
     }
 
     private static long count(String text) {
