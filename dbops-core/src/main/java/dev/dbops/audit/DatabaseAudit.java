@@ -12,7 +12,6 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -268,8 +267,9 @@ public final class DatabaseAudit {
          */
         public DatabaseAudit build() {
             List<String> problems = new ArrayList<>();
-            Set<AuditCheck> selected = only.isEmpty() ? EnumSet.allOf(AuditCheck.class) : resolve(only, "only", problems);
-            selected.removeAll(resolve(skip, "skip", problems));
+            Set<AuditCheck> selected = only.isEmpty() ? EnumSet.allOf(AuditCheck.class)
+                    : CheckSelection.resolve(only, "only", problems);
+            selected.removeAll(CheckSelection.resolve(skip, "skip", problems));
             if (thresholds == null) {
                 problems.add("thresholds must not be null");
             }
@@ -289,39 +289,6 @@ public final class DatabaseAudit {
                         "invalid DatabaseAudit options: " + String.join("; ", problems));
             }
             return new DatabaseAudit(this, selected);
-        }
-
-        private static Set<AuditCheck> resolve(Set<String> names, String option, List<String> problems) {
-            Set<AuditCheck> checks = EnumSet.noneOf(AuditCheck.class);
-            for (String name : names) {
-                String key = name.strip().toLowerCase(Locale.ROOT);
-                Optional<AuditCheck> check = AuditCheck.byId(key);
-                if (check.isPresent()) {
-                    checks.add(check.get());
-                    continue;
-                }
-                Optional<AuditCategory> category = java.util.Arrays.stream(AuditCategory.values())
-                        .filter(c -> c.name().toLowerCase(Locale.ROOT).equals(key)).findFirst();
-                if (category.isPresent()) {
-                    for (AuditCheck candidate : AuditCheck.values()) {
-                        if (candidate.category() == category.get()) {
-                            checks.add(candidate);
-                        }
-                    }
-                } else {
-                    problems.add(option + ": '" + name + "' is neither a check id nor a category (indexes, tables,"
-                            + " wraparound, sessions, replication, queries); checks: " + knownIds());
-                }
-            }
-            return checks;
-        }
-
-        private static String knownIds() {
-            List<String> ids = new ArrayList<>();
-            for (AuditCheck check : AuditCheck.values()) {
-                ids.add(check.id());
-            }
-            return String.join(", ", ids);
         }
     }
 }
