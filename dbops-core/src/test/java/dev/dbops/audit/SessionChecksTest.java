@@ -96,7 +96,9 @@ class SessionChecksTest {
                     "-- ALTER ROLE \"postgres\" SET idle_in_transaction_session_timeout = '5min';");
 
             applyRemediation(connection, only(report, billingGroup));
-            AuditReport after = audit(connection, AuditCheck.IDLE_IN_TRANSACTION, FAST_SESSIONS);
+            // pg_terminate_backend signals the backend; it exits a moment later.
+            AuditReport after = auditUntil(connection, AuditCheck.IDLE_IN_TRANSACTION, FAST_SESSIONS,
+                    r -> !flags(r, billingGroup));
             assertThat(after.findings()).extracting(AuditFinding::object).containsExactly(ordersGroup);
         }
     }
