@@ -3,7 +3,9 @@ package dev.dbops.audit;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,13 +23,16 @@ final class RedundantIndexCheck implements Check {
 
     @Override
     public List<AuditFinding> run(AuditSession session) throws SQLException {
-        List<IndexDefinition> indexes = IndexDefinition.read(session);
+        Map<List<String>, List<IndexDefinition>> byTable = new LinkedHashMap<>();
+        for (IndexDefinition index : IndexDefinition.read(session)) {
+            byTable.computeIfAbsent(List.of(index.schema(), index.table()), table -> new ArrayList<>()).add(index);
+        }
         List<AuditFinding> findings = new ArrayList<>();
-        for (IndexDefinition candidate : indexes) {
+        for (IndexDefinition candidate : byTable.values().stream().flatMap(List::stream).toList()) {
             if (candidate.unique() || candidate.backsConstraint() || !comparable(candidate)) {
                 continue;
             }
-            indexes.stream()
+            byTable.get(List.of(candidate.schema(), candidate.table())).stream()
                     .filter(other -> other.oid() != candidate.oid() && covers(other, candidate))
                     .min((a, b) -> Integer.compare(a.columns().size(), b.columns().size()))
                     .ifPresent(cover -> findings.add(finding(candidate, cover)));
