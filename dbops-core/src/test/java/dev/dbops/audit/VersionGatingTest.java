@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class VersionGatingTest {
 
     @ParameterizedTest(name = "PostgreSQL {0}")
-    @ValueSource(strings = {"14", "15", "17", "18"})
+    @ValueSource(strings = {"12", "14", "15", "17", "18"})
     void everyCheckRunsAndFindsItsConditionOnEachVersion(String version) throws Exception {
         try (EmbeddedPostgres server = AuditServers.start(version);
              PostgresDatabase database = server.createDatabase();
