@@ -40,8 +40,8 @@ final class PostgresBinaries {
     static final String PLATFORM = "linux-x86_64";
 
     /**
-     * The exact release used for a major version. 14, 15, 17 and 18 are resolved by this project's
-     * build (dbops-core/pom.xml); 12, 13 and 16 are downloaded on first use.
+     * The exact release used for a major version. 12, 14, 15, 17 and 18 are resolved by this project's
+     * build (dbops-core/pom.xml); 13 and 16 are downloaded on first use.
      */
     static final Map<String, String> EXACT_BY_MAJOR = Map.of(
             "12", "12.22.0",
