@@ -30,5 +30,10 @@ public enum ErrorCode {
      * Migrations could not be loaded at all: a location does not exist, or reading it needs a library
      * (Liquibase) that is not on the classpath. Problems with single files are reported as data instead.
      */
-    MIGRATION_SOURCE_FAILED
+    MIGRATION_SOURCE_FAILED,
+    /**
+     * No connection pool that fits the server's connection budget keeps the target acquire wait; the
+     * message names the failing constraint and what would satisfy it.
+     */
+    POOL_TARGET_UNREACHABLE
 }
