@@ -11,9 +11,13 @@ import java.util.OptionalInt;
  * <p>The probability of waiting is Erlang C, computed with the numerically stable Erlang B
  * recursion {@code B(k) = a·B(k−1) ÷ (k + a·B(k−1))}, {@code C = c·B ÷ (c − a·(1 − B))}. For
  * exponential hold times (M/M/c) the wait of a request that waits is exponential with mean
- * {@code E[S] ÷ (c − a)}, which is exact. For other distributions that mean is multiplied by
- * {@code (1 + cs²) ÷ 2}, where cs² is the squared coefficient of variation of the hold time (the
- * Allen–Cunneen approximation; the arrival side's factor is 1 for Poisson arrivals).
+ * {@code E[S] ÷ (c − a)}, which is exact. For other distributions the mean wait of M/M/c is
+ * multiplied by a factor of the hold time's squared coefficient of variation cs²: with one connection
+ * by {@code (1 + cs²) ÷ 2} (Pollaczek–Khinchine, exact); with more, by Whitt's (1993) two-moment
+ * factor {@code φ·(1 + cs²) ÷ 2}, where φ interpolates the Cosmetatos correction for constant times
+ * (M/D/c) and the D/M/c one, so that it is exact for M/M/c and shrinks the effect of variable hold
+ * times in light traffic, where a waiting request is served by whichever connection frees first.
+ * The wait of a request that waits is taken as exponential with that mean ÷ P(wait).
  *
  * <p>Little's law gives the mean number of connections in use: {@code a = λ × E[S]}.
  */
@@ -98,8 +102,30 @@ public final class PoolQueueModel {
         return c * b / (c - a * (1 - b));
     }
 
+    /**
+     * The factor by which M/M/c's mean wait is multiplied for hold times with squared coefficient of
+     * variation {@code cs2}: Pollaczek–Khinchine's {@code (1 + cs²)/2} for one connection, Whitt's
+     * (1993, eqs. 2.16–2.25, Poisson arrivals) {@code φ·(1 + cs²)/2} for more.
+     */
+    static double variabilityFactor(int c, double utilisation, double cs2) {
+        double c2 = (1 + cs2) / 2;
+        if (c == 1 || cs2 == 1) {
+            return c2;
+        }
+        double rho = utilisation;
+        double gamma = Math.min(0.24, (1 - rho) * (c - 1) * (Math.sqrt(4 + 5.0 * c) - 2) / (16 * c * rho));
+        double constant = 1 + gamma;
+        double markovianService = (1 - 4 * gamma) * Math.exp(-2 * (1 - rho) / (3 * rho));
+        double between = Math.min(1, (constant + markovianService) / 2);
+        double psi = c2 >= 1 ? 1 : Math.pow(between, 2 * (1 - c2));
+        double phi = cs2 < 1
+                ? 4 * (1 - cs2) / (4 - 3 * cs2) * constant + cs2 / (4 - 3 * cs2) * psi
+                : (cs2 - 1) / (2 * (1 + cs2)) * markovianService + (cs2 + 3) / (2 * (1 + cs2)) * psi;
+        return phi * c2;
+    }
+
     private static WaitPrediction prediction(double rate, HoldTime holdTime, int c, double load, double erlangC) {
-        double variability = (1 + holdTime.squaredCoefficientOfVariation()) / 2;
+        double variability = variabilityFactor(c, load / c, holdTime.squaredCoefficientOfVariation());
         double conditional = holdTime.meanSeconds() * variability / (c - load);
         return new WaitPrediction(c, rate, load, load / c, erlangC, Durations.ofSeconds(erlangC * conditional),
                 Durations.ofSeconds(conditional));

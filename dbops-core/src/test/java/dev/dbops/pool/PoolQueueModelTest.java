@@ -107,15 +107,41 @@ class PoolQueueModelTest {
     }
 
     @Test
-    void constantHoldTimesHalveTheWaitOfExponentialOnes() {
+    void oneConnectionWithAnyHoldTimeDistributionWaitsAsPollaczekKhinchineSays() {
+        // M/G/1: Wq = λ·E[S²] / (2(1 − ρ)) = (1 + cs²)/2 × ρ·E[S]/(1 − ρ).
+        Duration mean = Duration.ofMillis(40);
+        double rho = 0.6;
+        for (double cs2 : new double[] {0, 0.5, 3}) {
+            HoldTime hold = new HoldTime(mean, cs2, mean.multipliedBy(5), "cs² " + cs2);
+            WaitPrediction p = PoolQueueModel.predict(rho / 0.040, hold, 1);
+
+            double pk = (1 + cs2) / 2 * rho * 0.040 / (1 - rho);
+            assertThat(Durations.seconds(p.meanWait())).as("cs² %s", cs2).isCloseTo(pk, within(1e-9));
+        }
+    }
+
+    @Test
+    void constantHoldTimesOnSeveralConnectionsWaitAsCosmetatosApproximates() {
+        // M/D/c: Wq ≈ Wq(M/M/c)/2 × (1 + (1 − ρ)(c − 1)(√(4 + 5c) − 2)/(16ρc)), Cosmetatos (1975).
         Duration mean = Duration.ofMillis(40);
         HoldTime constant = new HoldTime(mean, 0, mean, "constant");
-        WaitPrediction exponential = PoolQueueModel.predict(100, HoldTime.exponential(mean), 5);
-        WaitPrediction deterministic = PoolQueueModel.predict(100, constant, 5);
+        int c = 8;
+        double rho = 0.85;
+        WaitPrediction exponential = PoolQueueModel.predict(rho * c / 0.040, HoldTime.exponential(mean), c);
+        WaitPrediction deterministic = PoolQueueModel.predict(rho * c / 0.040, constant, c);
 
+        double cosmetatos = 0.5 * (1 + (1 - rho) * (c - 1) * (Math.sqrt(4 + 5 * c) - 2) / (16 * rho * c));
         assertThat(deterministic.probabilityOfWait()).isEqualTo(exponential.probabilityOfWait());
         assertThat(Durations.seconds(deterministic.meanWait()))
-                .isCloseTo(Durations.seconds(exponential.meanWait()) / 2, within(1e-9));
+                .isCloseTo(Durations.seconds(exponential.meanWait()) * cosmetatos, within(1e-9));
+    }
+
+    @Test
+    void variableHoldTimesWeighLessInLightTrafficThanInHeavy() {
+        // Whitt's factor approaches (1 + cs²)/2 as utilisation approaches 1, and is smaller below.
+        assertThat(PoolQueueModel.variabilityFactor(8, 0.99, 3)).isCloseTo(2.0, within(0.01));
+        assertThat(PoolQueueModel.variabilityFactor(8, 0.5, 3)).isLessThan(PoolQueueModel.variabilityFactor(8, 0.9, 3));
+        assertThat(PoolQueueModel.variabilityFactor(8, 0.5, 1)).isEqualTo(1.0);
     }
 
     @Test
