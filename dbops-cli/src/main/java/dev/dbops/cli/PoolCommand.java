@@ -3,6 +3,7 @@ package dev.dbops.cli;
 import dev.dbops.DbopsException;
 import dev.dbops.ErrorCode;
 import dev.dbops.pool.HoldTime;
+import dev.dbops.pool.PgBouncerProbe;
 import dev.dbops.pool.PgBouncerTier;
 import dev.dbops.pool.PgBouncerVersion;
 import dev.dbops.pool.PoolMode;
@@ -118,6 +119,15 @@ final class PoolCommand implements Callable<Integer> {
     @Option(names = "--pgbouncer", paramLabel = "transaction|session",
             description = "A PgBouncer in this pool_mode between the instances and the server (planned or existing).")
     private String pgBouncerMode;
+
+    @Option(names = "--pgbouncer-admin", paramLabel = "URL",
+            description = "Read the PgBouncer's release, pool_mode, default_pool_size, max_client_conn and"
+                    + " max_prepared_statements from its admin console: postgresql://admin:pass@host:6432/pgbouncer.")
+    private String pgBouncerAdmin;
+
+    @Option(names = "--pgbouncer-database", paramLabel = "NAME",
+            description = "With --pgbouncer-admin: the app's database in PgBouncer (default: the database of --url).")
+    private String pgBouncerDatabase;
 
     @Option(names = "--pgbouncer-pool-size", paramLabel = "N", description = "Its current default_pool_size, to check.")
     private Integer pgBouncerPoolSize;
@@ -235,16 +245,21 @@ final class PoolCommand implements Callable<Integer> {
     }
 
     private Optional<PgBouncerTier> pgBouncerTier() {
-        if (pgBouncerMode == null) {
+        if (pgBouncerMode == null && pgBouncerAdmin == null) {
             if (pgBouncerPoolSize != null || pgBouncerMaxClientConn != null || pgBouncerVersion != null
-                    || pgBouncerMaxPrepared != null) {
-                throw usage("the --pgbouncer-… options describe a PgBouncer: add --pgbouncer transaction (or session)");
+                    || pgBouncerMaxPrepared != null || pgBouncerDatabase != null) {
+                throw usage("the --pgbouncer-… options describe a PgBouncer: add --pgbouncer transaction (or session),"
+                        + " or --pgbouncer-admin URL to read it");
             }
             return Optional.empty();
         }
-        PoolMode mode = PoolMode.parse(pgBouncerMode).orElseThrow(() -> usage("--pgbouncer must be transaction,"
-                + " session or statement, was '" + pgBouncerMode + "'"));
-        PgBouncerTier tier = PgBouncerTier.planned(mode);
+        PgBouncerTier tier = pgBouncerAdmin == null ? null : readTier();
+        if (pgBouncerMode != null) {
+            PoolMode mode = PoolMode.parse(pgBouncerMode).orElseThrow(() -> usage("--pgbouncer must be transaction,"
+                    + " session or statement, was '" + pgBouncerMode + "'"));
+            tier = tier == null ? PgBouncerTier.planned(mode) : new PgBouncerTier(mode, tier.defaultPoolSize(),
+                    tier.maxClientConn(), tier.version(), tier.maxPreparedStatements(), tier.clientIdleTimeout());
+        }
         if (pgBouncerPoolSize != null) {
             tier = tier.withDefaultPoolSize(pgBouncerPoolSize);
         }
@@ -259,6 +274,16 @@ final class PoolCommand implements Callable<Integer> {
             tier = tier.withMaxPreparedStatements(pgBouncerMaxPrepared);
         }
         return Optional.of(tier);
+    }
+
+    private PgBouncerTier readTier() {
+        String database = pgBouncerDatabase != null ? pgBouncerDatabase
+                : url != null ? PostgresUrl.parse(url).database() : null;
+        if (database == null) {
+            throw usage("--pgbouncer-admin needs the app's database in PgBouncer: give --pgbouncer-database NAME"
+                    + " (or --url)");
+        }
+        return PgBouncerProbe.read(PostgresUrl.parse(pgBouncerAdmin)).tier(database);
     }
 
     private static Duration millis(double value, String option, boolean zeroAllowed) {

@@ -2,16 +2,21 @@ package dev.dbops.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import dev.dbops.json.Json;
+import dev.dbops.pool.LocalPgBouncer;
 import dev.dbops.postgres.PostgresDatabase;
 import dev.dbops.postgres.PostgresProvider;
 import dev.dbops.postgres.PostgresUrl;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PoolCommandTest {
@@ -106,6 +111,33 @@ class PoolCommandTest {
         assertThat(result.exitCode()).isEqualTo(Dbops.FINDINGS);
         assertThat(result.out()).contains("pgbouncer-prepared-statements", "data-source-properties.prepareThreshold=0",
                 "default_pool_size = ");
+    }
+
+    @Test
+    void readsAnExistingPgBouncersSettingsFromItsAdminConsole() {
+        Optional<Path> binary = LocalPgBouncer.findBinary();
+        assumeTrue(binary.isPresent(), "PgBouncer is not installed (apt-get install pgbouncer to run this test)");
+        try (PostgresDatabase database = PostgresProvider.shared().createDatabase();
+                LocalPgBouncer bouncer = LocalPgBouncer.builder(binary.get(), database.url()).defaultPoolSize(3).start()) {
+            PostgresUrl admin = bouncer.adminUrl();
+
+            Result result = run("pool", "--rate", "400", "--db-time-ms", "10", "--instances", "4", "--pgbouncer-admin",
+                    "postgresql://" + admin.user().orElseThrow() + "@127.0.0.1:" + admin.port() + "/pgbouncer",
+                    "--pgbouncer-database", database.name());
+
+            assertThat(result.exitCode()).as(result.err()).isEqualTo(Dbops.FINDINGS);
+            assertThat(result.out()).contains("PgBouncer (pool_mode = transaction)",
+                    "PgBouncer's default_pool_size is 3, below the", "PgBouncer " + bouncer.version(),
+                    "data-source-properties.prepareThreshold=0");
+        }
+    }
+
+    @Test
+    void pgBouncerOptionsWithoutAPgBouncerExitWithTwo() {
+        Result result = run("pool", "--rate", "100", "--db-time-ms", "20", "--pgbouncer-pool-size", "20");
+
+        assertThat(result.exitCode()).isEqualTo(Dbops.ERROR);
+        assertThat(result.err()).contains("add --pgbouncer transaction");
     }
 
     @Test
