@@ -132,8 +132,12 @@ public record HoldTime(Duration mean, double squaredCoefficientOfVariation, Dura
         return Durations.seconds(mean);
     }
 
-    /** The same distribution shape with another mean (every time scaled by the same factor). */
-    HoldTime scaledTo(Duration otherMean) {
+    /**
+     * The same distribution shape (coefficient of variation) with another mean: every time scaled by
+     * the same factor. Used to ask "what if transactions were faster" and to add a queue in front.
+     */
+    public HoldTime scaledTo(Duration otherMean) {
+        Objects.requireNonNull(otherMean, "otherMean");
         double factor = Durations.seconds(otherMean) / meanSeconds();
         return new HoldTime(otherMean, squaredCoefficientOfVariation,
                 Durations.ofSeconds(Durations.seconds(p99) * factor), basis + ", scaled to mean "

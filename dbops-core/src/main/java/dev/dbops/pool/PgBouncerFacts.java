@@ -12,19 +12,33 @@ import java.util.OptionalInt;
 
 /**
  * What PgBouncer's admin console says about itself: its release ({@code SHOW VERSION}), its settings
- * ({@code SHOW CONFIG}) and its pools ({@code SHOW POOLS}). Read with {@link PgBouncerProbe}.
+ * ({@code SHOW CONFIG}), its pools ({@code SHOW POOLS}) and its counters ({@code SHOW STATS}). Read
+ * with {@link PgBouncerProbe}.
  *
  * @param version the release
  * @param settings every {@code SHOW CONFIG} key and value, in PgBouncer's order; unmodifiable
  * @param pools every {@code SHOW POOLS} row (the admin console's own pool included)
+ * @param stats every {@code SHOW STATS} row
  */
-public record PgBouncerFacts(PgBouncerVersion version, Map<String, String> settings, List<PgBouncerPool> pools) {
+public record PgBouncerFacts(PgBouncerVersion version, Map<String, String> settings, List<PgBouncerPool> pools,
+        List<PgBouncerStats> stats) {
 
     /** Checks that nothing is null and copies the collections. */
     public PgBouncerFacts {
         Objects.requireNonNull(version, "version");
         settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
         pools = List.copyOf(pools);
+        stats = List.copyOf(stats);
+    }
+
+    /** Facts without counters. */
+    public PgBouncerFacts(PgBouncerVersion version, Map<String, String> settings, List<PgBouncerPool> pools) {
+        this(version, settings, pools, List.of());
+    }
+
+    /** The counters of one database, if PgBouncer has any for it. */
+    public Optional<PgBouncerStats> stats(String database) {
+        return stats.stream().filter(s -> s.database().equals(database)).findFirst();
     }
 
     /** A setting by its {@code SHOW CONFIG} key. */

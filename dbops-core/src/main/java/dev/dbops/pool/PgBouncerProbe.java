@@ -14,7 +14,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Reads PgBouncer's admin console ({@code SHOW VERSION}, {@code SHOW CONFIG}, {@code SHOW POOLS}) over
+ * Reads PgBouncer's admin console ({@code SHOW VERSION}, {@code SHOW CONFIG}, {@code SHOW POOLS},
+ * {@code SHOW STATS}) over
  * its own small protocol client, with a connect and read timeout of 5 s. The URL names PgBouncer's host
  * and port and a user in {@code admin_users} or {@code stats_users}; its database is ignored (the
  * console is always {@code pgbouncer}).
@@ -69,7 +70,13 @@ public final class PgBouncerProbe {
                         (int) number(row, "sv_idle"), Duration.ofNanos(waitMicros * 1000),
                         row.getOrDefault("pool_mode", "")));
             }
-            return new PgBouncerFacts(version, settings, pools);
+            List<PgBouncerStats> stats = new ArrayList<>();
+            for (Map<String, String> row : console.query("SHOW STATS")) {
+                stats.add(new PgBouncerStats(row.getOrDefault("database", ""), number(row, "total_xact_count"),
+                        Duration.ofNanos(number(row, "total_xact_time") * 1000),
+                        Duration.ofNanos(number(row, "total_wait_time") * 1000)));
+            }
+            return new PgBouncerFacts(version, settings, pools, stats);
         } catch (IOException e) {
             throw new DbopsException(ErrorCode.INSPECTION_FAILED, "reading PgBouncer's admin console at " + where
                     + " failed: " + e.getMessage() + " — the user needs admin_users or stats_users", e);

@@ -55,7 +55,7 @@ public record ServerFacts(int maxConnections, int superuserReservedConnections, 
      */
     public static ServerFacts postgresDefaults() {
         return new ServerFacts(100, 3, 0, 0, OptionalInt.empty(), OptionalInt.empty(), Optional.empty(),
-                "PostgreSQL defaults (not read from a server)");
+                "PostgreSQL defaults, not read from a server");
     }
 
     /**

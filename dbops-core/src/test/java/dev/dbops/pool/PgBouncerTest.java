@@ -65,6 +65,10 @@ class PgBouncerTest {
         assertThat(tier.poolMode()).isEqualTo(PoolMode.TRANSACTION);
         assertThat(tier.defaultPoolSize()).hasValue(1);
         assertThat(facts.pools()).extracting(PgBouncerPool::database).contains(database.name());
+        assertThat(facts.stats(database.name())).hasValueSatisfying(s -> {
+            assertThat(s.transactions()).isGreaterThanOrEqualTo(2);
+            assertThat(s.transactionTime()).isPositive();
+        });
     }
 
     @Test

@@ -7,6 +7,8 @@ import dev.dbops.DbopsException;
 import dev.dbops.pool.HoldTime;
 import dev.dbops.pool.LocalPgBouncer;
 import dev.dbops.pool.PgBouncerPlan;
+import dev.dbops.pool.PgBouncerProbe;
+import dev.dbops.pool.PgBouncerStats;
 import dev.dbops.pool.PgBouncerTier;
 import dev.dbops.pool.PgBouncerVersion;
 import dev.dbops.pool.PoolMode;
@@ -83,12 +85,13 @@ final class PgBouncerCheck {
                 viaBouncer.setPrepareThreshold(Integer.parseInt(r.hikari().dataSourceProperties()
                         .getOrDefault("prepareThreshold", "5")));
                 Duration transit = Calibration.measure(viaBouncer, ServerWork.EXPONENTIAL_10MS, 300, 22).medianTransit();
-                measure(r, viaBouncer, transit);
+                measure(r, viaBouncer, transit, bouncer, database.name());
             }
         }
     }
 
-    private void measure(PoolRecommendation r, PGSimpleDataSource target, Duration transit) throws Exception {
+    private void measure(PoolRecommendation r, PGSimpleDataSource target, Duration transit, LocalPgBouncer bouncer,
+            String databaseName) throws Exception {
         try (Fleet fleet = new Fleet(name -> Stats.hikari(r.hikari()))) {
             for (int i = 1; i <= INSTANCES; i++) {
                 fleet.start("app-" + i, target);
@@ -105,8 +108,11 @@ final class PgBouncerCheck {
                             fleet.stop("app-" + i);
                         }
                     }));
+            PgBouncerStats start = PgBouncerProbe.read(bouncer.adminUrl()).stats(databaseName).orElseThrow();
             List<OpenLoopDriver.Request> requests = Stats.after(OpenLoopDriver.run(RATE, warmup.plus(seconds), 23,
                     ServerWork.EXPONENTIAL_10MS, fleet::route, timeline), warmup);
+            PgBouncerStats counted = PgBouncerProbe.read(bouncer.adminUrl()).stats(databaseName).orElseThrow()
+                    .since(start);
             List<OpenLoopDriver.Request> waits = requests.stream().map(q -> new OpenLoopDriver.Request(q.arrival(),
                     q.lateness(), q.acquire(), q.hold(), Math.max(0, q.queued() - transit.toNanos()), q.serverTime(),
                     q.outcome())).toList();
@@ -114,7 +120,7 @@ final class PgBouncerCheck {
             double rate = requests.size() / (double) seconds.toSeconds();
             HoldTime serverHold = HoldTime.fromSamples(requests.stream().filter(q -> q.outcome() == Outcome.OK)
                     .map(q -> Duration.ofNanos(q.serverTime()).plus(transit)).toList());
-            WaitPrediction before = r.pgBouncer().orElseThrow().serverWait();
+            WaitPrediction predicted = r.pgBouncer().orElseThrow().serverWait();
             WaitPrediction after = dev.dbops.pool.PoolQueueModel.predict(rate, serverHold,
                     r.pgBouncer().orElseThrow().defaultPoolSize());
             long p50 = percentile(waits, OpenLoopDriver.Request::queued, 0.50);
@@ -122,13 +128,23 @@ final class PgBouncerCheck {
             long p99 = percentile(waits, OpenLoopDriver.Request::queued, 0.99);
             out.println("| figure | predicted (a priori) | predicted (in-run server times) | measured |");
             out.println("|---|---|---|---|");
-            out.println("| PgBouncer wait p50 | " + ms(before.p50()) + " | " + ms(after.p50()) + " | " + ms(p50) + " |");
-            out.println("| PgBouncer wait p95 | " + ms(before.p95()) + " | " + ms(after.p95()) + " | " + ms(p95) + " |");
-            out.println("| PgBouncer wait p99 | " + ms(before.p99()) + " | " + ms(after.p99()) + " | " + ms(p99)
+            out.println("| PgBouncer wait p50 | " + ms(predicted.p50()) + " | " + ms(after.p50()) + " | " + ms(p50) + " |");
+            out.println("| PgBouncer wait p95 | " + ms(predicted.p95()) + " | " + ms(after.p95()) + " | " + ms(p95) + " |");
+            out.println("| PgBouncer wait p99 | " + ms(predicted.p99()) + " | " + ms(after.p99()) + " | " + ms(p99)
                     + " (ratio " + Stats.ratio(after.p99(), p99) + ") |");
+            Duration bouncerHold = counted.transactionTime().dividedBy(Math.max(1, counted.transactions()));
+            WaitPrediction fromCounters = dev.dbops.pool.PoolQueueModel.predict(rate,
+                    serverHold.scaledTo(bouncerHold), r.pgBouncer().orElseThrow().defaultPoolSize());
+            out.println("| PgBouncer wait mean | " + ms(predicted.meanWait()) + " | " + ms(after.meanWait()) + " | "
+                    + ms(waits.stream().filter(q -> q.outcome() == Outcome.OK).mapToLong(OpenLoopDriver.Request::queued)
+                            .sum() / Math.max(1, outcomes.get(Outcome.OK))) + " |");
+            out.println("| PgBouncer wait mean, PgBouncer's own counters (SHOW STATS total_wait_time ÷ total_xact_count) | "
+                    + ms(predicted.meanWait()) + " | " + ms(fromCounters.meanWait()) + " (with its mean transaction time "
+                    + ms(bouncerHold) + ") | " + ms(counted.waitTime().dividedBy(Math.max(1, counted.transactions())))
+                    + " |");
             out.println("| HikariCP acquire p99 | " + ms(r.prediction().p99()) + " | | "
                     + ms(percentile(requests, OpenLoopDriver.Request::acquire, 0.99)) + " |");
-            out.println("| server utilisation | " + Stats.percent(before.utilisation()) + " | "
+            out.println("| server utilisation | " + Stats.percent(predicted.utilisation()) + " | "
                     + Stats.percent(after.utilisation()) + " | |");
             out.println();
             out.println("Requests: " + outcomes.get(Outcome.OK) + " ok, " + outcomes.get(Outcome.TIMEOUT) + " timed out, "
