@@ -76,8 +76,9 @@ final class ModelCheck {
             }
         }
         out.println();
-        out.println("| workload | pool | λ measured | utilisation pred / meas | P(wait) pred / meas | mean wait pred / meas"
-                + " | p95 pred / meas | p99 pred (a priori) | p99 pred (in-run holds) | p99 measured | p99 ratio (in-run)"
+        out.println("P(wait), mean wait and p95 are predicted from the hold times and rate measured in the run.\n");
+        out.println("| workload | pool | λ measured | utilisation pred (a priori) / meas | P(wait) pred / meas"
+                + " | mean wait pred / meas | p95 pred / meas | p99 pred (a priori) | p99 pred (in-run holds) | p99 measured | p99 ratio (in-run)"
                 + " | driver lateness p99 |");
         out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
         rows.forEach(out::println);
