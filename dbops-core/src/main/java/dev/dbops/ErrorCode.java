@@ -40,5 +40,10 @@ public enum ErrorCode {
      * A reconciliation migration cannot be written: the migration files do not replay and no snapshot
      * was given, so there is no expected schema to start from.
      */
-    RECONCILIATION_IMPOSSIBLE
+    RECONCILIATION_IMPOSSIBLE,
+    /**
+     * No connection pool that fits the server's connection budget keeps the target acquire wait; the
+     * message names the failing constraint and what would satisfy it.
+     */
+    POOL_TARGET_UNREACHABLE
 }
