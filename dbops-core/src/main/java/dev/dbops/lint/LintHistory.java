@@ -2,10 +2,14 @@ package dev.dbops.lint;
 
 import dev.dbops.sql.QualifiedName;
 import dev.dbops.sql.Statement;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.RandomAccess;
+import java.util.function.Supplier;
 
 /**
  * What one lint run has seen so far: every statement in order, where each migration starts, and which
@@ -16,6 +20,7 @@ final class LintHistory {
     private final List<Statement> statements = new ArrayList<>();
     private final List<Integer> migrationEnds = new ArrayList<>();
     private final Map<String, List<Created>> createdByName = new HashMap<>();
+    private final Map<Object, Object> attachments = new HashMap<>();
 
     int add(Statement statement) {
         statements.add(statement);
@@ -47,8 +52,14 @@ final class LintHistory {
         return false;
     }
 
+    /** The statements from {@code from} to {@code to}: a read-only view, O(1) to make (the history only grows). */
     List<Statement> statements(int from, int to) {
-        return List.copyOf(statements.subList(from, to));
+        return new Window(statements, from, to);
+    }
+
+    @SuppressWarnings("unchecked")
+    <T> T attachment(Object key, Supplier<T> factory) {
+        return (T) attachments.computeIfAbsent(key, k -> factory.get());
     }
 
     List<Statement> statementsOfMigrationAfter(int migrationStart, int sequence) {
@@ -59,7 +70,31 @@ final class LintHistory {
                 break;
             }
         }
-        return List.copyOf(statements.subList(Math.min(sequence + 1, end), end));
+        return new Window(statements, Math.min(sequence + 1, end), end);
+    }
+
+    /** A fixed range of the append-only history; safe to keep while the history grows past its end. */
+    private static final class Window extends AbstractList<Statement> implements RandomAccess {
+        private final List<Statement> all;
+        private final int from;
+        private final int size;
+
+        Window(List<Statement> all, int from, int to) {
+            this.all = all;
+            this.from = from;
+            this.size = Math.max(0, to - from);
+        }
+
+        @Override
+        public Statement get(int index) {
+            Objects.checkIndex(index, size);
+            return all.get(from + index);
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
     }
 
     private record Created(QualifiedName table, int sequence) {

@@ -8,7 +8,9 @@ import dev.dbops.sql.Statement;
 import dev.dbops.sql.StatementParser;
 import dev.dbops.sql.Token;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,6 +25,8 @@ final class LintRun {
     private final List<MigrationScript> units;
     private final LintHistory history = new LintHistory();
     private final List<Entry> entries = new ArrayList<>();
+    private final Map<StatementContext, Entry> entryByContext = new IdentityHashMap<>();
+    private final Map<UnitState, List<Entry>> entriesByUnit = new IdentityHashMap<>();
     private final List<StatementContext> contexts = new ArrayList<>();
 
     LintRun(MigrationLinter linter, List<MigrationScript> units) {
@@ -70,6 +74,7 @@ final class LintRun {
             Entry entry = new Entry(state, index, location(unit, source), source.text(),
                     !(statement instanceof Statement.Unparsed));
             entries.add(entry);
+            entriesByUnit.computeIfAbsent(state, s -> new ArrayList<>()).add(entry);
             checkStatement(statement, source, entry, tracker, migrationStart, state);
             if (statement instanceof Statement.DoBlock block) {
                 for (Statement inner : block.statements()) {
@@ -91,6 +96,7 @@ final class LintRun {
                 tracker.transactionStart(), migrationStart);
         contexts.add(context);
         entry.contexts.add(context);
+        entryByContext.put(context, entry);
         for (LintRule rule : linter.rules()) {
             for (Finding finding : rule.check(context)) {
                 entry.report(rule, finding, context);
@@ -109,16 +115,15 @@ final class LintRun {
     }
 
     private Entry entryOf(StatementContext context) {
-        for (Entry entry : entries) {
-            if (entry.contexts.contains(context)) {
-                return entry;
-            }
+        Entry entry = entryByContext.get(context);
+        if (entry == null) {
+            throw new IllegalArgumentException("a rule reported a statement that is not part of this run");
         }
-        throw new IllegalArgumentException("a rule reported a statement that is not part of this run");
+        return entry;
     }
 
     private void reportSuppressionProblems(UnitState state) {
-        List<Entry> unitEntries = entries.stream().filter(e -> e.state == state).toList();
+        List<Entry> unitEntries = entriesByUnit.getOrDefault(state, List.of());
         for (Suppressions.Suppression suppression : state.suppressions.all()) {
             Entry target = unitEntries.isEmpty() ? null
                     : unitEntries.get(Math.max(0, Math.min(suppression.statement, unitEntries.size() - 1)));

@@ -4,6 +4,7 @@ import dev.dbops.sql.QualifiedName;
 import dev.dbops.sql.Statement;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Everything a rule may know about one statement besides its text: the PostgreSQL version it will run
@@ -110,6 +111,16 @@ public final class StatementContext {
     /** The statements after this one in the same migration file or changeset (complete only in {@link LintRule#afterAll}). */
     public List<Statement> laterInMigration() {
         return history.statementsOfMigrationAfter(migrationStart, sequence);
+    }
+
+    /**
+     * State a rule derives from the statements of this run and keeps for the rest of the run, created by
+     * {@code factory} on first use and shared by every statement of the run under {@code key}: e.g. a
+     * schema model advanced statement by statement instead of replayed from the start each time. The
+     * state must be derived only from the run's statements, so that rules stay pure.
+     */
+    public <T> T runState(Object key, Supplier<T> factory) {
+        return history.attachment(key, factory);
     }
 
     /** This statement's position among all statements linted in this run, from 0. */

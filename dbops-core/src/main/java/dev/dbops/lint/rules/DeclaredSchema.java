@@ -1,5 +1,6 @@
 package dev.dbops.lint.rules;
 
+import dev.dbops.lint.StatementContext;
 import dev.dbops.sql.AlterTableAction;
 import dev.dbops.sql.ColumnDefinition;
 import dev.dbops.sql.Expression;
@@ -9,6 +10,7 @@ import dev.dbops.sql.TableConstraint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * What the statements linted so far declare about tables, indexes and constraints, as far as the index
@@ -20,10 +22,11 @@ import java.util.Optional;
  */
 final class DeclaredSchema {
 
-    private final List<Index> indexes = new ArrayList<>();
-    private final List<Index> everDeclaredIndexes = new ArrayList<>();
-    private final List<Constraint> constraints = new ArrayList<>();
-    private final List<TableColumns> columns = new ArrayList<>();
+    private final TableBuckets<Index> indexes = new TableBuckets<>(index -> index.table().name());
+    private final TableBuckets<Index> indexesByName = new TableBuckets<>(Index::name);
+    private final TableBuckets<Index> everDeclaredIndexes = new TableBuckets<>(index -> index.table().name());
+    private final TableBuckets<Constraint> constraints = new TableBuckets<>(c -> c.table().name());
+    private final TableBuckets<TableColumns> columns = new TableBuckets<>(c -> c.table().name());
     private final List<QualifiedName> partitioned = new ArrayList<>();
     private final List<Partition> partitions = new ArrayList<>();
 
@@ -62,6 +65,33 @@ final class DeclaredSchema {
     private record Partition(QualifiedName parent, QualifiedName child) {
     }
 
+    /**
+     * The schema the statements before {@code context}'s declare. During a run's checks, statements come in
+     * order, so one model per run is advanced from where it stopped instead of replayed from the start
+     * (which made linting quadratic); a query for an earlier statement replays into a fresh model.
+     * The returned model must only be read.
+     */
+    static DeclaredSchema asOf(StatementContext context) {
+        Progress progress = context.runState(Progress.class, Progress::new);
+        List<Statement> earlier = context.earlierInRun();
+        if (progress.applied > earlier.size()) {
+            DeclaredSchema fresh = new DeclaredSchema();
+            earlier.forEach(fresh::apply);
+            return fresh;
+        }
+        for (int i = progress.applied; i < earlier.size(); i++) {
+            progress.schema.apply(earlier.get(i));
+        }
+        progress.applied = earlier.size();
+        return progress.schema;
+    }
+
+    /** The run's shared model and how many of the run's statements it has taken in. */
+    private static final class Progress {
+        final DeclaredSchema schema = new DeclaredSchema();
+        int applied;
+    }
+
     /** Takes in one statement's effect. */
     void apply(Statement statement) {
         if (statement instanceof Statement.CreateTable create) {
@@ -80,7 +110,7 @@ final class DeclaredSchema {
                 if (drop.kind() == Statement.ObjectKind.TABLE) {
                     forgetTable(name);
                 } else if (drop.kind() == Statement.ObjectKind.INDEX) {
-                    indexes.removeIf(index -> index.name().equals(name.name()) && !index.constraintBacked());
+                    removeIndexes(indexesByName.get(name.name()), index -> !index.constraintBacked());
                 }
             }
         }
@@ -88,7 +118,7 @@ final class DeclaredSchema {
 
     /** The index named {@code name}, if a linted statement created it and it was not dropped since. */
     Optional<Index> index(QualifiedName name) {
-        for (Index index : indexes) {
+        for (Index index : indexesByName.get(name.name())) {
             if (index.name().equals(name.name())
                     && (name.schema().isEmpty() || index.table().schema().isEmpty()
                             || name.schema().equals(index.table().schema()))) {
@@ -100,12 +130,13 @@ final class DeclaredSchema {
 
     /** Every index ever declared on {@code table} by the statements taken in, dropped or not. */
     List<Index> indexesEverDeclared(QualifiedName table) {
-        return everDeclaredIndexes.stream().filter(index -> index.table().sameObjectAs(table)).toList();
+        return everDeclaredIndexes.get(table.name()).stream().filter(index -> index.table().sameObjectAs(table))
+                .toList();
     }
 
     /** The constraints of {@code table} known now. */
     List<Constraint> constraints(QualifiedName table) {
-        return constraints.stream().filter(c -> c.table().sameObjectAs(table)).toList();
+        return constraints.get(table.name()).stream().filter(c -> c.table().sameObjectAs(table)).toList();
     }
 
     /** The constraint of {@code table} named {@code name}. */
@@ -135,7 +166,7 @@ final class DeclaredSchema {
 
     /** The columns of {@code table} that linted statements declared. */
     List<String> columns(QualifiedName table) {
-        for (TableColumns known : columns) {
+        for (TableColumns known : columns.get(table.name())) {
             if (known.table().sameObjectAs(table)) {
                 return List.copyOf(known.names());
             }
@@ -201,9 +232,9 @@ final class DeclaredSchema {
             constraint(table, validate.name()).ifPresent(c -> replace(c, c.withValid(true)));
         } else if (action instanceof AlterTableAction.DropConstraint drop) {
             constraint(table, drop.name()).ifPresent(c -> {
-                constraints.remove(c);
-                indexes.removeIf(index -> index.constraintBacked() && index.name().equals(c.name())
-                        && index.table().sameObjectAs(table));
+                constraints.removeIf(table.name(), candidate -> candidate == c);
+                removeIndexes(indexes.get(table.name()), index -> index.constraintBacked()
+                        && index.name().equals(c.name()) && index.table().sameObjectAs(table));
             });
         } else if (action instanceof AlterTableAction.RenameConstraint rename) {
             constraint(table, rename.from()).ifPresent(c -> replace(c, new Constraint(rename.to(), c.table(),
@@ -223,7 +254,7 @@ final class DeclaredSchema {
 
     private void addColumn(QualifiedName table, ColumnDefinition column) {
         TableColumns known = null;
-        for (TableColumns candidate : columns) {
+        for (TableColumns candidate : columns.get(table.name())) {
             if (candidate.table().sameObjectAs(table)) {
                 known = candidate;
             }
@@ -260,7 +291,7 @@ final class DeclaredSchema {
         if (keyConstraint && constraint.usingIndex().isPresent()) {
             Optional<Index> existing = index(new QualifiedName(table.schema(), constraint.usingIndex().get()));
             constrained = existing.map(Index::leadingColumns).orElse(List.of());
-            existing.ifPresent(indexes::remove);
+            existing.ifPresent(index -> removeIndexes(List.of(index), candidate -> true));
             name = constraint.name().orElse(constraint.usingIndex().get());
         }
         if (constraint.kind() == TableConstraint.Kind.CHECK) {
@@ -276,42 +307,58 @@ final class DeclaredSchema {
 
     private void addIndex(Index index) {
         indexes.add(index);
+        indexesByName.add(index);
         everDeclaredIndexes.add(index);
     }
 
+    /** Removes the current indexes among {@code candidates} that match, from both lookups. */
+    private void removeIndexes(List<Index> candidates, Predicate<Index> condition) {
+        List<Index> doomed = candidates.stream().filter(condition).toList();
+        for (Index index : doomed) {
+            indexes.removeIf(index.table().name(), candidate -> candidate == index);
+            indexesByName.removeIf(index.name(), candidate -> candidate == index);
+        }
+    }
+
     private void replace(Constraint old, Constraint replacement) {
-        constraints.set(constraints.indexOf(old), replacement);
+        constraints.replaceAll(old.table().name(), c -> c == old ? replacement : c);
     }
 
     private void dropColumn(QualifiedName table, String column) {
-        for (TableColumns known : columns) {
+        for (TableColumns known : columns.get(table.name())) {
             if (known.table().sameObjectAs(table)) {
                 known.names().remove(column);
             }
         }
-        constraints.removeIf(c -> c.table().sameObjectAs(table) && c.columns().contains(column));
-        indexes.removeIf(index -> index.table().sameObjectAs(table) && index.leadingColumns().contains(column));
+        constraints.removeIf(table.name(), c -> c.table().sameObjectAs(table) && c.columns().contains(column));
+        removeIndexes(indexes.get(table.name()),
+                index -> index.table().sameObjectAs(table) && index.leadingColumns().contains(column));
     }
 
     private void renameTable(QualifiedName table, QualifiedName renamed) {
-        columns.replaceAll(c -> c.table().sameObjectAs(table) ? new TableColumns(renamed, c.names()) : c);
-        constraints.replaceAll(c -> c.table().sameObjectAs(table)
+        columns.replaceAll(table.name(), c -> c.table().sameObjectAs(table) ? new TableColumns(renamed, c.names()) : c);
+        constraints.replaceAll(table.name(), c -> c.table().sameObjectAs(table)
                 ? new Constraint(c.name(), renamed, c.kind(), c.columns(), c.expression(), c.valid()) : c);
-        indexes.replaceAll(i -> i.table().sameObjectAs(table)
-                ? new Index(i.name(), renamed, i.leadingColumns(), i.partial(), i.method(), i.constraintBacked()) : i);
+        List<Index> moving = indexes.get(table.name()).stream().filter(i -> i.table().sameObjectAs(table)).toList();
+        removeIndexes(moving, i -> true);
+        for (Index i : moving) {
+            Index moved = new Index(i.name(), renamed, i.leadingColumns(), i.partial(), i.method(), i.constraintBacked());
+            indexes.add(moved);
+            indexesByName.add(moved);
+        }
         partitioned.replaceAll(p -> p.sameObjectAs(table) ? renamed : p);
     }
 
     private void forgetTable(QualifiedName table) {
-        columns.removeIf(c -> c.table().sameObjectAs(table));
-        constraints.removeIf(c -> c.table().sameObjectAs(table));
-        indexes.removeIf(i -> i.table().sameObjectAs(table));
+        columns.removeIf(table.name(), c -> c.table().sameObjectAs(table));
+        constraints.removeIf(table.name(), c -> c.table().sameObjectAs(table));
+        removeIndexes(indexes.get(table.name()), i -> i.table().sameObjectAs(table));
         partitioned.removeIf(table::sameObjectAs);
         partitions.removeIf(p -> p.parent().sameObjectAs(table) || p.child().sameObjectAs(table));
     }
 
     private boolean relationNameTaken(String name) {
-        return indexes.stream().anyMatch(index -> index.name().equals(name));
+        return indexesByName.contains(name);
     }
 
     private boolean constraintNameTaken(QualifiedName table, String name) {

@@ -88,9 +88,7 @@ final class WholeTableWork {
     static List<Work> onLiveRelations(StatementContext context) {
         BiPredicate<QualifiedName, String> proven = (table, column) -> false;
         if (setsNotNull(context.statement())) {
-            DeclaredSchema schema = new DeclaredSchema();
-            context.earlierInRun().forEach(schema::apply);
-            proven = schema::provesNotNull;
+            proven = DeclaredSchema.asOf(context)::provesNotNull;
         }
         return of(context.statement(), context.pgVersion(), proven).stream().filter(work -> work.isLive(context))
                 .toList();
