@@ -12,8 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,27 +69,33 @@ public final class SchemaInspector {
      *     than PostgreSQL 12, or {@link ErrorCode#INSPECTION_FAILED} when a catalog query fails
      */
     public SchemaSnapshot snapshot(Connection connection) {
-        long started = System.nanoTime();
+        Objects.requireNonNull(connection, "connection");
         try {
             if (!connection.getAutoCommit()) {
                 throw new DbopsException(ErrorCode.INVALID_CONFIGURATION,
                         "the connection given to SchemaInspector is inside a transaction; the inspector opens its "
                                 + "own read-only snapshot transaction — pass a connection in auto-commit mode");
             }
-            int versionNum = PostgresConnector.requireSupportedVersion(connection);
-            connection.setAutoCommit(false);
-            try {
-                ServerInfo server = begin(connection, versionNum);
-                Schema schema = new CatalogReader(connection, server.versionNum(), this::includes).read();
-                LOG.debug("inspected {} objects in {} ms", schema.objectCount(),
-                        (System.nanoTime() - started) / 1_000_000);
-                return new SchemaSnapshot(SchemaSnapshot.FORMAT_VERSION, server, schema);
-            } finally {
-                connection.rollback();
-                connection.setAutoCommit(true);
-            }
+            return snapshot(connection, SnapshotLanes.primaryOnly());
         } catch (SQLException e) {
             throw failure(e);
+        }
+    }
+
+    /** Reads on the connection, which is in auto-commit mode, and leaves it in auto-commit mode. */
+    private SchemaSnapshot snapshot(Connection connection, SnapshotLanes lanes) throws SQLException {
+        long started = System.nanoTime();
+        int versionNum = PostgresConnector.requireSupportedVersion(connection);
+        connection.setAutoCommit(false);
+        try {
+            ServerInfo server = begin(connection, versionNum);
+            Schema schema = new CatalogReader(connection, server.versionNum(), this::includes, lanes, Optional.empty())
+                    .read();
+            LOG.debug("inspected {} objects in {} ms", schema.objectCount(), (System.nanoTime() - started) / 1_000_000);
+            return new SchemaSnapshot(SchemaSnapshot.FORMAT_VERSION, server, schema);
+        } finally {
+            connection.rollback();
+            connection.setAutoCommit(true);
         }
     }
 
