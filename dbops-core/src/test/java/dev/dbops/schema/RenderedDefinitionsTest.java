@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RenderedDefinitionsTest {
 
     private static final Path FIXTURES = Path.of("src/test/resources/schema-fixtures");
-    private static final SchemaInspector INSPECTOR = SchemaInspector.builder().build();
+    private static final SchemaInspector INSPECTOR = SchemaInspector.builder().connections(3).build();
 
     private static PostgresServer postgres18;
 
@@ -81,7 +81,7 @@ class RenderedDefinitionsTest {
             try (Statement statement = connection.createStatement()) {
                 statement.execute(Files.readString(FIXTURES.resolve(fixture), StandardCharsets.UTF_8));
             }
-            Schema schema = INSPECTOR.inspect(connection);
+            Schema schema = INSPECTOR.inspect(database.url());
 
             Map<String, String> indexes = new TreeMap<>();
             Map<String, String> constraints = new TreeMap<>();
