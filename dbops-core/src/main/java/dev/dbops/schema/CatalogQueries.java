@@ -136,15 +136,21 @@ final class CatalogQueries {
 
     /**
      * Every sequence, with the column it belongs to: {@code deptype} {@code i} for the hidden sequence
-     * of an identity column (its options go on the column), {@code a} for {@code OWNED BY}. An owned
-     * sequence always lives in its table's schema, so only the table and column are named here.
+     * of an identity column (its options go on the column, the rest is not needed), {@code a} for
+     * {@code OWNED BY}. An owned sequence always lives in its table's schema, so only the table and
+     * column are named here.
      */
     static final String SEQUENCES = """
-            select c.oid, n.nspname, c.relname, pg_catalog.format_type(s.seqtypid, null) as data_type,
-                   s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
-                   pg_catalog.pg_get_userbyid(c.relowner) as owner, d.description,
-                   coalesce(c.relacl, pg_catalog.acldefault('s', c.relowner))::text[] as acl,
+            select c.oid, n.nspname, c.relname, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
                    dep.deptype, dep.refobjid, dep.refobjsubid,
+                   case when dep.deptype is distinct from 'i' then pg_catalog.format_type(s.seqtypid, null) end
+                       as data_type,
+                   case when dep.deptype is distinct from 'i' then pg_catalog.pg_get_userbyid(c.relowner) end as owner,
+                   case when dep.deptype is distinct from 'i' then (select d.description from pg_catalog.pg_description d
+                        where d.objoid = c.oid and d.classoid = 'pg_catalog.pg_class'::regclass and d.objsubid = 0)
+                   end as description,
+                   case when dep.deptype is distinct from 'i'
+                        then coalesce(c.relacl, pg_catalog.acldefault('s', c.relowner))::text[] end as acl,
                    case when dep.deptype = 'a' then (select tc.relname from pg_catalog.pg_class tc
                         where tc.oid = dep.refobjid) end as owned_table,
                    case when dep.deptype = 'a' then (select ta.attname from pg_catalog.pg_attribute ta
@@ -155,8 +161,6 @@ final class CatalogQueries {
             left join pg_catalog.pg_depend dep on dep.classid = 'pg_catalog.pg_class'::regclass and dep.objid = c.oid
                  and dep.objsubid = 0 and dep.refclassid = 'pg_catalog.pg_class'::regclass and dep.refobjsubid > 0
                  and dep.deptype in ('a', 'i')
-            """ + comment("d", "pg_class", "c.oid") + """
-
             where c.relkind = 'S' and c.relnamespace = any(?::oid[])""";
 
     static final String TABLES = """
@@ -189,31 +193,39 @@ final class CatalogQueries {
      * Columns of tables, views and composite types, in no particular order ({@code attnum} orders
      * them). A default cannot refer to a column, so it is rendered without the table as context,
      * which spares the server building every table's relcache entry; a generated column's expression
-     * does refer to columns and is rendered with it.
+     * does refer to columns and is rendered with it. The type is named by {@code format_type} once per
+     * distinct type and modifier ({@link RelationColumns}), not once per column, and comments come
+     * from {@link #COLUMN_COMMENTS}.
      */
     static final String COLUMNS = """
-            select a.attrelid, a.attnum, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod) as type,
-                   a.atttypid, a.attcollation,
+            select a.attrelid, a.attnum, a.attname, a.atttypid, a.atttypmod, a.attcollation,
                    """ + collation("a.attcollation", "t.typcollation") + """
              as collation,
                    a.attnotnull,
                    case when a.attgenerated = '' then pg_catalog.pg_get_expr(ad.adbin, 0) end as default_value,
                    a.attidentity,
                    case when a.attgenerated <> '' then pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) end as generated,
-                   not a.attislocal as inherited, d.description, a.attacl::text[] as acl
+                   not a.attislocal as inherited, a.attacl::text[] as acl
             from pg_catalog.pg_attribute a
             join pg_catalog.pg_class c on c.oid = a.attrelid
             join pg_catalog.pg_type t on t.oid = a.atttypid
             left join pg_catalog.pg_attrdef ad on ad.adrelid = a.attrelid and ad.adnum = a.attnum
-            left join pg_catalog.pg_description d on d.objoid = a.attrelid
-                 and d.classoid = 'pg_catalog.pg_class'::regclass and d.objsubid = a.attnum
             where c.relkind in ('r', 'p', 'v', 'm', 'c') and c.relnamespace = any(?::oid[])
               and a.attnum > 0 and not a.attisdropped""";
 
     /**
+     * Comments on columns, of every relation: there are few, and reading them apart is cheaper than
+     * a join against every column. Those of relations that are not inspected are ignored.
+     */
+    static final String COLUMN_COMMENTS = """
+            select d.objoid, d.objsubid, d.description
+            from pg_catalog.pg_description d
+            where d.classoid = 'pg_catalog.pg_class'::regclass and d.objsubid > 0""";
+
+    /**
      * Table constraints. CHECK and EXCLUDE are rendered by the server (their expressions and
      * operators need its deparser); primary keys, unique constraints and foreign keys come as parts
-     * for {@link ConstraintDefinitions}.
+     * for {@link ConstraintDefinitions}, which names a referenced table from the inspected tables.
      */
     static final String CONSTRAINTS = """
             select con.oid, con.conrelid, con.conname, con.contype,
@@ -222,12 +234,9 @@ final class CatalogQueries {
                    con.confupdtype, con.confdeltype, con.confmatchtype, {confdelsetcols} as confdelsetcols,
                    {conperiod} as conperiod, {conenforced} as conenforced,
                    ci.indnatts, ci.indkey::text as indkey, {indnullsnotdistinct} as indnullsnotdistinct,
-                   con.convalidated, con.condeferrable, con.condeferred,
-                   fn.nspname as ref_schema, fc.relname as ref_table, d.description
+                   con.convalidated, con.condeferrable, con.condeferred, d.description
             from pg_catalog.pg_constraint con
             join pg_catalog.pg_class c on c.oid = con.conrelid
-            left join pg_catalog.pg_class fc on fc.oid = con.confrelid
-            left join pg_catalog.pg_namespace fn on fn.oid = fc.relnamespace
             left join pg_catalog.pg_index ci on con.contype in ('p', 'u') and ci.indexrelid = con.conindid
             """ + comment("d", "pg_constraint", "con.oid") + """
 
@@ -361,6 +370,7 @@ final class CatalogQueries {
         queries.put("SEQUENCES", SEQUENCES);
         queries.put("TABLES", TABLES);
         queries.put("COLUMNS", COLUMNS);
+        queries.put("COLUMN_COMMENTS", COLUMN_COMMENTS);
         queries.put("CONSTRAINTS", CONSTRAINTS
                 .replace("{confdelsetcols}", pg15 ? "con.confdelsetcols::text" : "null::text")
                 .replace("{conperiod}", pg18 ? "con.conperiod" : "false")

@@ -71,6 +71,8 @@ final class CatalogReader {
         var domainChecks = lanes.submit("DOMAIN_CHECKS",
                 c -> CatalogRows.domainChecks(c, sql.get("DOMAIN_CHECKS"), oids));
         var policies = lanes.submit("POLICIES", c -> CatalogRows.policies(c, sql.get("POLICIES"), oids));
+        var columnComments = lanes.submit("COLUMN_COMMENTS",
+                c -> CatalogRows.columnComments(c, sql.get("COLUMN_COMMENTS")));
         var extensions = lanes.submit("EXTENSIONS", c -> CatalogRows.extensions(c, sql.get("EXTENSIONS"), oids));
         var defaultPrivileges = lanes.submit("DEFAULT_PRIVILEGES",
                 c -> CatalogRows.defaultPrivileges(c, sql.get("DEFAULT_PRIVILEGES"), schemaFilter));
@@ -90,13 +92,14 @@ final class CatalogReader {
         }
         Map<Long, String> indexDefinitions = new IndexDefinitions(relationNames, relationColumns, done(opClasses),
                 done(quoting)).render(connection, serverVersion, done(indexes));
-        Map<Long, String> constraintDefinitions = new ConstraintDefinitions(relationColumns, done(quoting))
-                .render(connection, done(constraints));
+        Map<Long, ConstraintDefinitions.Rendered> constraintDefinitions = new ConstraintDefinitions(relationNames,
+                relationColumns, done(quoting)).render(connection, done(constraints));
         lanes.runAll(connection);
         long rendered = System.nanoTime();
         Schema schema = SchemaAssembly.assemble(new SchemaAssembly.Rows(namespaces, done(extensions), done(members),
                 done(types), done(domainChecks), done(sequences), done(tables), done(views), done(functions),
-                relationColumns, done(dependencies), done(constraints), constraintDefinitions, done(indexes),
+                relationColumns, done(columnComments), done(dependencies), done(constraints), constraintDefinitions,
+                done(indexes),
                 indexDefinitions, done(triggers), done(policies), done(defaultPrivileges)));
         LOG.debug("reads for the definitions {} ms, definitions and the other reads {} ms, assembly {} ms",
                 (read - started) / 1_000_000, (rendered - read) / 1_000_000,

@@ -144,10 +144,10 @@ final class CatalogRows {
      * @param dependency {@code i} for an identity column's sequence, {@code a} for {@code OWNED BY},
      *     a space for none
      */
-    record SequenceRow(long oid, Sequence sequence, char dependency, long table, int column) {
+    record SequenceRow(long oid, Optional<Sequence> sequence, char dependency, long table, int column, long start,
+            long increment, long minValue, long maxValue, long cache, boolean cycle) {
         Column.Identity identity(boolean always) {
-            return new Column.Identity(always, sequence.start(), sequence.increment(), sequence.minValue(),
-                    sequence.maxValue(), sequence.cache(), sequence.cycle());
+            return new Column.Identity(always, start, increment, minValue, maxValue, cache, cycle);
         }
     }
 
@@ -155,25 +155,41 @@ final class CatalogRows {
         List<SequenceRow> rows = new ArrayList<>();
         each(connection, sql, namespaces, rs -> {
             String schema = rs.getString("nspname");
-            String dependency = rs.getString("deptype");
-            Optional<Sequence.ColumnRef> ownedBy = Optional.empty();
-            if ("a".equals(dependency) && rs.getString("owned_table") != null) {
-                // OWNED BY needs the sequence and the table in the same schema.
-                ownedBy = Optional.of(new Sequence.ColumnRef(schema, rs.getString("owned_table"),
-                        rs.getString("owned_column")));
+            char dependency = charOf(rs, "deptype");
+            long start = rs.getLong("seqstart");
+            long increment = rs.getLong("seqincrement");
+            long min = rs.getLong("seqmin");
+            long max = rs.getLong("seqmax");
+            long cache = rs.getLong("seqcache");
+            boolean cycle = rs.getBoolean("seqcycle");
+            Optional<Sequence> sequence = Optional.empty();
+            if (dependency != 'i') {
+                Optional<Sequence.ColumnRef> ownedBy = Optional.empty();
+                if (dependency == 'a' && rs.getString("owned_table") != null) {
+                    // OWNED BY needs the sequence and the table in the same schema.
+                    ownedBy = Optional.of(new Sequence.ColumnRef(schema, rs.getString("owned_table"),
+                            rs.getString("owned_column")));
+                }
+                sequence = Optional.of(new Sequence(schema, rs.getString("relname"), rs.getString("data_type"), start,
+                        increment, min, max, cache, cycle, ownedBy, rs.getString("owner"), text(rs, "description"),
+                        acl(rs, "acl")));
             }
-            Sequence sequence = new Sequence(schema, rs.getString("relname"), rs.getString("data_type"),
-                    rs.getLong("seqstart"), rs.getLong("seqincrement"), rs.getLong("seqmin"), rs.getLong("seqmax"),
-                    rs.getLong("seqcache"), rs.getBoolean("seqcycle"), ownedBy, rs.getString("owner"),
-                    text(rs, "description"), acl(rs, "acl"));
-            rows.add(new SequenceRow(rs.getLong("oid"), sequence, dependency == null ? ' ' : dependency.charAt(0),
-                    rs.getLong("refobjid"), rs.getInt("refobjsubid")));
+            rows.add(new SequenceRow(rs.getLong("oid"), sequence, dependency, rs.getLong("refobjid"),
+                    rs.getInt("refobjsubid"), start, increment, min, max, cache, cycle));
         });
         return rows;
     }
 
     /** A table without its parts; {@code rowType} and {@code arrayType} are its row type and that type's array. */
     record TableRow(long oid, long rowType, long arrayType, Table table) {
+    }
+
+    /** Comments on columns by relation OID and attribute number. */
+    static Map<Long, Map<Integer, String>> columnComments(Connection connection, String sql) throws SQLException {
+        Map<Long, Map<Integer, String>> comments = new HashMap<>();
+        each(connection, sql, "{}", rs -> comments.computeIfAbsent(rs.getLong("objoid"), k -> new HashMap<>())
+                .put(rs.getInt("objsubid"), rs.getString("description")));
+        return comments;
     }
 
     static List<TableRow> tables(Connection connection, String sql, String namespaces) throws SQLException {

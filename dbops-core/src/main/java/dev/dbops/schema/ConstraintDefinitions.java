@@ -16,17 +16,27 @@ import org.slf4j.LoggerFactory;
  * Constraint definitions exactly as {@code pg_get_constraintdef} renders them, without a trailing
  * {@code NOT VALID} (validation is its own property). Primary keys, unique constraints and foreign
  * keys are built here from {@code pg_constraint}'s columns; CHECK and EXCLUDE constraints come
- * rendered by the server from the catalog query, and so does a foreign key whose referenced table
- * is outside the inspected schemas (its column names were not read), in one extra query.
+ * rendered by the server from the catalog query. A foreign key whose referenced table is outside
+ * the inspected schemas (its name and column names were not read) is rendered and named by the
+ * server, in one extra query for all of them.
  */
 final class ConstraintDefinitions {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConstraintDefinitions.class);
 
     private static final String SERVER_DEFINITIONS = """
-            select con.oid, pg_catalog.pg_get_constraintdef(con.oid) as definition
+            select con.oid, pg_catalog.pg_get_constraintdef(con.oid) as definition,
+                   fn.nspname as ref_schema, fc.relname as ref_table
             from pg_catalog.pg_constraint con
+            left join pg_catalog.pg_class fc on fc.oid = con.confrelid
+            left join pg_catalog.pg_namespace fn on fn.oid = fc.relnamespace
             where con.oid = any(?::oid[])""";
+
+    /**
+     * A constraint's definition and, for a foreign key, the table it references.
+     */
+    record Rendered(String definition, Optional<ObjectRef> references) {
+    }
 
     /**
      * One row of {@link CatalogQueries#CONSTRAINTS}.
@@ -42,18 +52,13 @@ final class ConstraintDefinitions {
             int[] keys, long referencedTable, int[] referencedKeys, char onUpdate, char onDelete, char match,
             String deleteSetColumns, boolean period, boolean enforced, int indexColumns, int[] indexKeys,
             boolean nullsNotDistinct, boolean validated, boolean deferrable, boolean deferred,
-            Optional<ObjectRef> references, Optional<String> comment) {
+            Optional<String> comment) {
     }
 
     /** Reads {@link CatalogQueries#CONSTRAINTS}. */
     static List<ConstraintRow> read(Connection connection, String sql, String namespaces) throws SQLException {
         List<ConstraintRow> rows = new ArrayList<>();
         CatalogRows.each(connection, sql, namespaces, rs -> {
-            Optional<ObjectRef> references = Optional.empty();
-            if (rs.getString("ref_table") != null) {
-                references = Optional.of(new ObjectRef(ObjectKind.TABLE, rs.getString("ref_schema"),
-                        rs.getString("ref_table")));
-            }
             rows.add(new ConstraintRow(rs.getLong("oid"), rs.getLong("conrelid"), rs.getString("conname"),
                     rs.getString("contype").charAt(0), CatalogRows.text(rs, "definition"),
                     CatalogArrays.ints(rs.getString("conkey")), rs.getLong("confrelid"),
@@ -62,30 +67,43 @@ final class ConstraintDefinitions {
                     rs.getString("confdelsetcols"), rs.getBoolean("conperiod"), rs.getBoolean("conenforced"),
                     rs.getInt("indnatts"), CatalogArrays.ints(rs.getString("indkey")),
                     rs.getBoolean("indnullsnotdistinct"), rs.getBoolean("convalidated"),
-                    rs.getBoolean("condeferrable"), rs.getBoolean("condeferred"), references,
+                    rs.getBoolean("condeferrable"), rs.getBoolean("condeferred"),
                     CatalogRows.text(rs, "description")));
         });
         return rows;
     }
 
+    private final Map<Long, IndexDefinitions.RelationName> relations;
     private final RelationColumns columns;
     private final ServerQuoting quoting;
 
-    ConstraintDefinitions(RelationColumns columns, ServerQuoting quoting) {
+    /** @param relations the inspected tables, which foreign keys reference by OID */
+    ConstraintDefinitions(Map<Long, IndexDefinitions.RelationName> relations, RelationColumns columns,
+            ServerQuoting quoting) {
+        this.relations = relations;
         this.columns = columns;
         this.quoting = quoting;
     }
 
-    /** The definition of every constraint, by constraint OID; asks the server for those it does not render. */
-    Map<Long, String> render(Connection connection, List<ConstraintRow> rows) throws SQLException {
-        Map<Long, String> definitions = new HashMap<>();
+    /** Every constraint's definition and reference, by constraint OID; asks the server for those it does not render. */
+    Map<Long, Rendered> render(Connection connection, List<ConstraintRow> rows) throws SQLException {
+        Map<Long, Rendered> definitions = new HashMap<>();
         List<Long> serverSide = new ArrayList<>();
         for (ConstraintRow row : rows) {
+            Optional<ObjectRef> references = Optional.empty();
+            if (row.referencedTable() != 0) {
+                IndexDefinitions.RelationName table = relations.get(row.referencedTable());
+                if (table == null) {
+                    serverSide.add(row.oid());
+                    continue;
+                }
+                references = Optional.of(new ObjectRef(ObjectKind.TABLE, table.schema(), table.name()));
+            }
             Optional<String> definition = row.serverDefinition().isPresent()
                     ? row.serverDefinition().map(CatalogReader::withoutNotValid)
-                    : definition(row);
+                    : definition(row, references);
             if (definition.isPresent()) {
-                definitions.put(row.oid(), definition.get());
+                definitions.put(row.oid(), new Rendered(definition.get(), references));
             } else {
                 serverSide.add(row.oid());
             }
@@ -95,7 +113,11 @@ final class ConstraintDefinitions {
                 statement.setString(1, CatalogArrays.literal(serverSide));
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
-                        definitions.put(rs.getLong("oid"), CatalogReader.withoutNotValid(rs.getString("definition")));
+                        String schema = rs.getString("ref_schema");
+                        Optional<ObjectRef> references = Optional.ofNullable(rs.getString("ref_table"))
+                                .map(table -> new ObjectRef(ObjectKind.TABLE, schema, table));
+                        definitions.put(rs.getLong("oid"), new Rendered(
+                                CatalogReader.withoutNotValid(rs.getString("definition")), references));
                     }
                 }
             }
@@ -104,11 +126,11 @@ final class ConstraintDefinitions {
         return definitions;
     }
 
-    private Optional<String> definition(ConstraintRow row) {
+    private Optional<String> definition(ConstraintRow row, Optional<ObjectRef> references) {
         StringBuilder sql = new StringBuilder();
         boolean complete = switch (row.type()) {
             case 'p', 'u' -> key(row, sql);
-            case 'f' -> foreignKey(row, sql);
+            case 'f' -> references.isPresent() && foreignKey(row, references.get(), sql);
             default -> false;
         };
         if (!complete) {
@@ -157,11 +179,7 @@ final class ConstraintDefinitions {
         return true;
     }
 
-    private boolean foreignKey(ConstraintRow row, StringBuilder sql) {
-        if (row.references().isEmpty()) {
-            return false;
-        }
-        ObjectRef referenced = row.references().get();
+    private boolean foreignKey(ConstraintRow row, ObjectRef referenced, StringBuilder sql) {
         sql.append("FOREIGN KEY (");
         if (!columnList(row.table(), row.keys(), row.period(), sql)) {
             return false;

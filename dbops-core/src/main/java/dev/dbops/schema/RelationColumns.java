@@ -1,13 +1,18 @@
 package dev.dbops.schema;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The columns of every inspected relation by OID, in attribute-number order, with the type and
@@ -17,7 +22,7 @@ import java.util.Optional;
 final class RelationColumns {
 
     /**
-     * One column as the catalog query read it.
+     * One column as the catalog query read it; {@code column} has no comment and no identity yet.
      *
      * @param identityKind {@code attidentity}: empty, {@code a} (ALWAYS) or {@code d} (BY DEFAULT)
      */
@@ -76,18 +81,64 @@ final class RelationColumns {
         return row == null ? null : row.column().name();
     }
 
-    /** Reads {@link CatalogQueries#COLUMNS}, one list per relation, in the order the rows come. */
+    /** A type with its modifier, which {@code format_type} names. */
+    private record TypeAndModifier(long type, int modifier) {
+    }
+
+    /** A column before its type is named. */
+    private record Unnamed(long relation, int attnum, String name, TypeAndModifier type, long collationOid,
+            Optional<String> collation, boolean notNull, Optional<String> defaultValue, String identityKind,
+            Optional<String> generated, boolean inherited, List<Grant> grants) {
+    }
+
+    private static final String TYPE_NAMES = """
+            select u.type, u.modifier, pg_catalog.format_type(u.type, u.modifier) as name
+            from unnest(?::oid[], ?::int[]) as u(type, modifier)""";
+
+    /**
+     * Reads {@link CatalogQueries#COLUMNS}, one list per relation, in the order the rows come, and
+     * names their types: a catalog of thousands of columns has a dozen distinct types.
+     */
     static Map<Long, List<ColumnRow>> read(Connection connection, String sql, String namespaces) throws SQLException {
-        Map<Long, List<ColumnRow>> columns = new HashMap<>();
+        List<Unnamed> rows = new ArrayList<>();
+        Set<TypeAndModifier> types = new HashSet<>();
         CatalogRows.each(connection, sql, namespaces, rs -> {
-            Column column = new Column(rs.getString("attname"), rs.getString("type"), CatalogRows.text(rs, "collation"),
-                    rs.getBoolean("attnotnull"), CatalogRows.text(rs, "default_value"), Optional.empty(),
-                    CatalogRows.text(rs, "generated"), rs.getBoolean("inherited"), CatalogRows.text(rs, "description"),
-                    CatalogRows.acl(rs, "acl"));
-            columns.computeIfAbsent(rs.getLong("attrelid"), k -> new ArrayList<>()).add(new ColumnRow(
-                    rs.getInt("attnum"), rs.getLong("atttypid"), rs.getLong("attcollation"),
-                    rs.getString("attidentity"), column));
+            TypeAndModifier type = new TypeAndModifier(rs.getLong("atttypid"), rs.getInt("atttypmod"));
+            types.add(type);
+            rows.add(new Unnamed(rs.getLong("attrelid"), rs.getInt("attnum"), rs.getString("attname"), type,
+                    rs.getLong("attcollation"), CatalogRows.text(rs, "collation"), rs.getBoolean("attnotnull"),
+                    CatalogRows.text(rs, "default_value"), rs.getString("attidentity"),
+                    CatalogRows.text(rs, "generated"), rs.getBoolean("inherited"), CatalogRows.acl(rs, "acl")));
         });
+        Map<TypeAndModifier, String> names = typeNames(connection, types);
+        Map<Long, List<ColumnRow>> columns = new HashMap<>();
+        for (Unnamed row : rows) {
+            Column column = new Column(row.name(), names.get(row.type()), row.collation(), row.notNull(),
+                    row.defaultValue(), Optional.empty(), row.generated(), row.inherited(), Optional.empty(),
+                    row.grants());
+            columns.computeIfAbsent(row.relation(), k -> new ArrayList<>()).add(new ColumnRow(row.attnum(),
+                    row.type().type(), row.collationOid(), row.identityKind(), column));
+        }
         return columns;
+    }
+
+    private static Map<TypeAndModifier, String> typeNames(Connection connection, Set<TypeAndModifier> types)
+            throws SQLException {
+        Map<TypeAndModifier, String> names = new HashMap<>();
+        if (types.isEmpty()) {
+            return names;
+        }
+        List<TypeAndModifier> list = List.copyOf(types);
+        try (PreparedStatement statement = connection.prepareStatement(TYPE_NAMES)) {
+            statement.setString(1, CatalogArrays.literal(list.stream().map(TypeAndModifier::type).toList()));
+            statement.setString(2, list.stream().map(t -> Integer.toString(t.modifier()))
+                    .collect(Collectors.joining(",", "{", "}")));
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    names.put(new TypeAndModifier(rs.getLong("type"), rs.getInt("modifier")), rs.getString("name"));
+                }
+            }
+        }
+        return names;
     }
 }

@@ -29,7 +29,8 @@ final class SchemaAssembly {
     record Rows(List<NamespaceRow> namespaces, List<Extension> extensions, ExtensionMembers extensionMembers,
             List<TypeRow> types, Map<Long, List<Domain.Check>> domainChecks, List<SequenceRow> sequences,
             List<TableRow> tables, List<ViewRow> views, List<FunctionRow> functions, RelationColumns columns,
-            List<DependencyRow> dependencies, List<ConstraintRow> constraints, Map<Long, String> constraintDefinitions,
+            Map<Long, Map<Integer, String>> columnComments, List<DependencyRow> dependencies,
+            List<ConstraintRow> constraints, Map<Long, ConstraintDefinitions.Rendered> constraintDefinitions,
             List<IndexRow> indexes, Map<Long, String> indexDefinitions, Map<Long, List<Trigger>> triggers,
             Map<Long, List<Policy>> policies, List<DefaultPrivilege> defaultPrivileges) {
     }
@@ -64,10 +65,10 @@ final class SchemaAssembly {
         for (SequenceRow row : rows.sequences()) {
             if (row.dependency() == 'i') {
                 identitySequences.put(new ColumnKey(row.table(), row.column()), row);
-            } else if (!extensionRelations.contains(row.oid())) {
-                relations.put(row.oid(), new ObjectRef(ObjectKind.SEQUENCE, row.sequence().schema(),
-                        row.sequence().name()));
-                sequences.add(row.sequence());
+            } else if (row.sequence().isPresent() && !extensionRelations.contains(row.oid())) {
+                Sequence sequence = row.sequence().get();
+                relations.put(row.oid(), new ObjectRef(ObjectKind.SEQUENCE, sequence.schema(), sequence.name()));
+                sequences.add(sequence);
             }
         }
         for (TypeRow row : typeRows) {
@@ -168,18 +169,23 @@ final class SchemaAssembly {
         return new ObjectRef(ObjectKind.RANGE_TYPE, r.schema(), r.name());
     }
 
-    /** A relation's columns in order, identity columns with the options of their hidden sequence. */
+    /** A relation's columns in order, with their comments, identity columns with their sequence's options. */
     private List<Column> columns(long relation) {
         List<Column> result = new ArrayList<>();
+        Map<Integer, String> comments = rows.columnComments().getOrDefault(relation, Map.of());
         for (RelationColumns.ColumnRow row : rows.columns().of(relation)) {
             Column c = row.column();
+            Optional<Column.Identity> identity = Optional.empty();
             if (row.identityKind() != null && !row.identityKind().isEmpty()) {
                 SequenceRow sequence = identitySequences.get(new ColumnKey(relation, row.attnum()));
                 boolean always = "a".equals(row.identityKind());
-                Column.Identity identity = sequence != null ? sequence.identity(always)
-                        : new Column.Identity(always, 0, 0, 0, 0, 0, false);
-                c = new Column(c.name(), c.type(), c.collation(), c.notNull(), c.defaultValue(), Optional.of(identity),
-                        c.generated(), c.inherited(), c.comment(), c.grants());
+                identity = Optional.of(sequence != null ? sequence.identity(always)
+                        : new Column.Identity(always, 0, 0, 0, 0, 0, false));
+            }
+            Optional<String> comment = Optional.ofNullable(comments.get(row.attnum()));
+            if (identity.isPresent() || comment.isPresent()) {
+                c = new Column(c.name(), c.type(), c.collation(), c.notNull(), c.defaultValue(), identity,
+                        c.generated(), c.inherited(), comment, c.grants());
             }
             result.add(c);
         }
@@ -196,9 +202,10 @@ final class SchemaAssembly {
                 case 'f' -> ConstraintType.FOREIGN_KEY;
                 default -> ConstraintType.EXCLUDE;
             };
+            ConstraintDefinitions.Rendered rendered = rows.constraintDefinitions().get(row.oid());
             result.computeIfAbsent(row.table(), k -> new ArrayList<>()).add(new Constraint(row.name(), type,
-                    rows.constraintDefinitions().get(row.oid()), row.validated(), row.deferrable(), row.deferred(),
-                    row.references(), row.comment()));
+                    rendered.definition(), row.validated(), row.deferrable(), row.deferred(), rendered.references(),
+                    row.comment()));
         }
         return result;
     }
