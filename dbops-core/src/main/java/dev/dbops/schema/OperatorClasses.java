@@ -91,6 +91,8 @@ final class OperatorClasses {
 
     private final Map<Long, OpClass> byOid;
     private final Map<TypeAndMethod, Optional<Long>> defaults = new HashMap<>();
+    /** Answers of {@link #isDefaultFor} by operator class and column type, packed into one key. */
+    private final Map<Long, Optional<Boolean>> answers = new HashMap<>();
 
     OperatorClasses(Map<Long, OpClass> byOid) {
         this.byOid = Map.copyOf(byOid);
@@ -126,6 +128,19 @@ final class OperatorClasses {
      * (two exact defaults), so that the caller lets the server decide.
      */
     Optional<Boolean> isDefaultFor(OpClass opClass, long columnType, Map<Long, TypeFacts> facts) {
+        // OIDs are unsigned 32-bit numbers, so the pair fits one long.
+        long key = (opClass.oid() << 32) | columnType;
+        Optional<Boolean> answer = answers.get(key);
+        if (answer == null) {
+            answer = decide(opClass, columnType, facts);
+            if (answer.isPresent()) {
+                answers.put(key, answer);
+            }
+        }
+        return answer;
+    }
+
+    private Optional<Boolean> decide(OpClass opClass, long columnType, Map<Long, TypeFacts> facts) {
         if (!opClass.isDefault()) {
             return Optional.of(false);
         }

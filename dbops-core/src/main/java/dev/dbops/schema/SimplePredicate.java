@@ -43,6 +43,10 @@ final class SimplePredicate {
             return Optional.empty();
         }
         try {
+            if (nodeText.startsWith("{VAR ") && nodeText.indexOf('{', 1) < 0) {
+                // The most common predicate, WHERE active, without building the tree.
+                return Optional.ofNullable(bareColumn(nodeText, columnName, quoting));
+            }
             SimplePredicate parser = new SimplePredicate(nodeText);
             Object tree = parser.value();
             parser.skipSpace();
@@ -53,6 +57,31 @@ final class SimplePredicate {
         } catch (IllegalStateException | IndexOutOfBoundsException | NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    /** {@code {VAR :varno 1 :varattno 8 … :varlevelsup 0 …}} read field by field, as {@link #column} reads it. */
+    private static String bareColumn(String var, IntFunction<String> columnName, ServerQuoting quoting) {
+        if (!"1".equals(plainField(var, ":varno ")) || !"0".equals(plainField(var, ":varlevelsup "))) {
+            return null;
+        }
+        String attno = plainField(var, ":varattno ");
+        int number = attno == null ? 0 : Integer.parseInt(attno);
+        String name = number > 0 ? columnName.apply(number) : null;
+        return name == null ? null : quoting.identifier(name);
+    }
+
+    /** The token after {@code key}, or null when the key is missing. */
+    private static String plainField(String node, String key) {
+        int start = node.indexOf(key);
+        if (start < 0) {
+            return null;
+        }
+        start += key.length();
+        int end = start;
+        while (end < node.length() && "{}() \t\n".indexOf(node.charAt(end)) < 0) {
+            end++;
+        }
+        return node.substring(start, end);
     }
 
     private static String expression(Object value, IntFunction<String> columnName, ServerQuoting quoting) {
