@@ -34,6 +34,9 @@ import java.util.Optional;
  */
 public final class InspectBenchmark {
 
+    /** What {@code SchemaInspector.builder()} uses unless told otherwise. */
+    private static final int DEFAULT_CONNECTIONS = 2;
+
     private final int tables;
     private final int runs;
     private final int fastRuns;
@@ -117,11 +120,11 @@ public final class InspectBenchmark {
                     + seconds(built.elapsed()) + " (" + built.batches() + " batches)");
 
             SchemaInspector inspector = SchemaInspector.builder().build();
-            heading("inspect vs pg_dump --schema-only (same server, same run)");
-            InspectionResult inspection = inspectVersusPgDump(inspector, base, pgDump, server.majorVersion());
+            heading("inspect vs pg_dump --schema-only (same server, same run, interleaved)");
+            InspectionResult inspection = inspectVersusPgDump(base, pgDump, server.majorVersion());
 
             heading("catalog queries, each timed from outside (fresh connection, median of " + runs + ")");
-            printProfile(versionNum, base, inspection.warm());
+            printProfile(versionNum, base, inspection.oneConnection());
 
             heading("snapshot JSON and diff (median of " + fastRuns + " after warm-up)");
             SchemaSnapshot sameSnapshot;
@@ -139,35 +142,62 @@ public final class InspectBenchmark {
         }
     }
 
-    /** The first snapshot (kept for the diff) and the warm inspection times. */
-    private record InspectionResult(SchemaSnapshot snapshot, Samples warm) {
+    /** The first snapshot (kept for the diff) and the inspection times on several connections and on one. */
+    private record InspectionResult(SchemaSnapshot snapshot, Samples warm, Samples oneConnection) {
     }
 
-    private InspectionResult inspectVersusPgDump(SchemaInspector inspector, PostgresDatabase base,
-            Optional<PgDumpPeer> pgDump, int serverMajorVersion) throws Exception {
-        SchemaSnapshot snapshot;
-        Duration cold;
-        try (Connection connection = base.connect()) {
-            long started = System.nanoTime();
-            snapshot = inspector.snapshot(connection);
-            cold = Duration.ofNanos(System.nanoTime() - started);
-        }
+    /**
+     * Times whole inspections, each from nothing to the model: opening the connections is inside
+     * the timed region, as starting the process and connecting is for pg_dump, and every run starts
+     * new backends, whose catalog caches are empty, as pg_dump's does. The JVM is warm after the
+     * first run; the cold figure is that first run. The three are interleaved, so that other work
+     * on the machine weighs on all of them alike.
+     */
+    private InspectionResult inspectVersusPgDump(PostgresDatabase base, Optional<PgDumpPeer> pgDump,
+            int serverMajorVersion) throws Exception {
+        SchemaInspector parallel = SchemaInspector.builder().build();
+        SchemaInspector single = SchemaInspector.builder().connections(1).build();
+        long started = System.nanoTime();
+        SchemaSnapshot snapshot = parallel.snapshot(base.url());
+        Duration cold = Duration.ofNanos(System.nanoTime() - started);
         line("objects read", snapshot.schema().tables().size() + " tables, " + snapshot.schema().views().size()
                 + " views, " + snapshot.schema().functions().size() + " functions");
-        line("SchemaInspector.snapshot, cold (first in JVM)", "%.1f ms".formatted(millis(cold)));
-        Samples warm = inspections(inspector, base, 2, runs);
-        line("SchemaInspector.snapshot, warm", warm.summary());
-        if (pgDump.isPresent() && pgDump.get().majorVersion() >= serverMajorVersion) {
-            PgDumpPeer peer = pgDump.get();
-            Samples dump = Samples.measure(1, runs, () -> peer.dumpSchema(base.url()));
+        boolean peer = pgDump.isPresent() && pgDump.get().majorVersion() >= serverMajorVersion;
+        int warmups = 2;
+        List<Duration> fromUrl = new ArrayList<>();
+        List<Duration> oneConnection = new ArrayList<>();
+        List<Duration> dumps = new ArrayList<>();
+        for (int i = 0; i < warmups + runs; i++) {
+            Duration url = Samples.once(() -> parallel.snapshot(base.url()));
+            Duration one = Samples.once(() -> {
+                try (Connection connection = base.connect()) {
+                    return single.snapshot(connection);
+                }
+            });
+            Duration dump = peer ? Samples.once(() -> pgDump.get().dumpSchema(base.url())) : Duration.ZERO;
+            if (i >= warmups) {
+                fromUrl.add(url);
+                oneConnection.add(one);
+                dumps.add(dump);
+            }
+        }
+        Samples warm = new Samples(fromUrl);
+        Samples one = new Samples(oneConnection);
+        line("inspect from the URL, cold JVM (first run)", "%.1f ms".formatted(millis(cold)));
+        line("inspect from the URL, " + DEFAULT_CONNECTIONS + " connections", warm.summary());
+        line("inspect on one connection (opened in the timed region)", one.summary());
+        if (peer) {
+            Samples dump = new Samples(dumps);
             line("pg_dump --schema-only > /dev/null", dump.summary());
-            line("ratio inspect/pg_dump, warm (target <= 0.20)", ratio(warm.median(), dump.median()));
-            line("ratio inspect/pg_dump, cold", ratio(cold, dump.median()));
+            line("ratio inspect/pg_dump, " + DEFAULT_CONNECTIONS + " connections (target <= 0.20)",
+                    ratio(warm.median(), dump.median()));
+            line("ratio inspect/pg_dump, one connection", ratio(one.median(), dump.median()));
+            line("ratio inspect/pg_dump, cold JVM", ratio(cold, dump.median()));
         } else {
             line("pg_dump --schema-only", "skipped: needs pg_dump " + serverMajorVersion
                     + " or newer (set PG_DUMP=/path/to/pg_dump)");
         }
-        return new InspectionResult(snapshot, warm);
+        return new InspectionResult(snapshot, warm, one);
     }
 
     private void jsonAndDiff(SchemaSnapshot base, SchemaSnapshot same, SchemaSnapshot changed, int changes)
@@ -209,20 +239,6 @@ public final class InspectBenchmark {
         }
     }
 
-    private static Samples inspections(SchemaInspector inspector, PostgresDatabase database, int warmups,
-            int runs) throws Exception {
-        List<Duration> values = new ArrayList<>();
-        for (int i = 0; i < warmups + runs; i++) {
-            try (Connection connection = database.connect()) {
-                Duration elapsed = Samples.once(() -> inspector.snapshot(connection));
-                if (i >= warmups) {
-                    values.add(elapsed);
-                }
-            }
-        }
-        return new Samples(values);
-    }
-
     private void printProfile(int versionNum, PostgresDatabase base, Samples inspection) throws Exception {
         List<CatalogQueryProfile.Result> results = CatalogQueryProfile.measure(base::connect,
                 CatalogQueryProfile.queries(versionNum), runs);
@@ -235,7 +251,7 @@ public final class InspectBenchmark {
                         100 * millis(r.samples().median()) / sum,
                         r.error().map(e -> "  FAILED: " + e).orElse("")));
         line("sum of query medians", "%.1f ms".formatted(sum));
-        line("inspection median minus that (model assembly)",
+        line("one-connection inspection minus that (decoding, rendering, assembly)",
                 "%.1f ms".formatted(millis(inspection.median()) - sum));
     }
 
