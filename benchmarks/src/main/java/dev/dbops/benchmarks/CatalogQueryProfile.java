@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Times each catalog query of the inspector on its own, from outside: the SQL text is read at run
@@ -24,7 +25,8 @@ import java.util.Optional;
  *
  * <p>The times include the round trip and the transfer of the rows, not the inspector's
  * assembly of the model; the difference between a one-connection inspection and the sum of these
- * is that.
+ * is that. Where {@link BackendCpu} can read it, each query's backend CPU time is recorded too: it
+ * depends far less on what else the machine is doing than the wall-clock time does.
  */
 final class CatalogQueryProfile {
 
@@ -45,9 +47,11 @@ final class CatalogQueryProfile {
      *
      * @param rows rows returned in the last run
      * @param characters characters of text returned in the last run, a measure of transfer size
+     * @param backendCpu CPU time of the backend for the query, when {@link BackendCpu} can read it
      * @param error why it failed, when it did; its times are then meaningless
      */
-    record Result(String name, int rows, long characters, Samples samples, Optional<String> error) {
+    record Result(String name, int rows, long characters, Samples samples, Optional<Samples> backendCpu,
+            Optional<String> error) {
     }
 
     private CatalogQueryProfile() {
@@ -70,6 +74,7 @@ final class CatalogQueryProfile {
     /** Runs every query {@code runs} times, each run on a fresh connection, after one untimed run. */
     static List<Result> measure(ConnectionSource source, List<Query> queries, int runs) throws SQLException {
         Map<String, List<Duration>> times = new LinkedHashMap<>();
+        Map<String, List<Duration>> cpu = new LinkedHashMap<>();
         Map<String, long[]> sizes = new LinkedHashMap<>();
         Map<String, String> errors = new LinkedHashMap<>();
         String namespacesSql = queries.stream().filter(q -> q.name().equals("NAMESPACES")).findFirst()
@@ -78,14 +83,21 @@ final class CatalogQueryProfile {
                         + " where n.nspname <> 'information_schema' and n.nspname !~ '^pg_'");
         for (int run = 0; run <= runs; run++) {
             try (Connection connection = source.open()) {
+                int pid = BackendCpu.pid(connection);
                 String namespaces = begin(connection, namespacesSql);
                 for (Query query : queries) {
+                    OptionalLong cpuBefore = BackendCpu.nanos(pid);
                     long started = System.nanoTime();
                     try {
                         long[] size = drain(connection, query.sql(), namespaces);
                         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+                        OptionalLong cpuAfter = BackendCpu.nanos(pid);
                         if (run > 0) {
                             times.computeIfAbsent(query.name(), k -> new ArrayList<>()).add(elapsed);
+                            if (cpuBefore.isPresent() && cpuAfter.isPresent()) {
+                                cpu.computeIfAbsent(query.name(), k -> new ArrayList<>())
+                                        .add(Duration.ofNanos(cpuAfter.getAsLong() - cpuBefore.getAsLong()));
+                            }
                         }
                         sizes.put(query.name(), size);
                     } catch (SQLException e) {
@@ -102,6 +114,7 @@ final class CatalogQueryProfile {
             long[] size = sizes.getOrDefault(query.name(), new long[] {0, 0});
             List<Duration> samples = times.getOrDefault(query.name(), List.of(Duration.ZERO));
             results.add(new Result(query.name(), (int) size[0], size[1], new Samples(samples),
+                    Optional.ofNullable(cpu.get(query.name())).map(Samples::new),
                     Optional.ofNullable(errors.get(query.name()))));
         }
         return results;

@@ -8,6 +8,10 @@ import dev.dbops.postgres.EmbeddedPostgres;
 import dev.dbops.postgres.PostgresDatabase;
 import dev.dbops.schema.SchemaInspector;
 import dev.dbops.schema.SchemaSnapshot;
+import java.lang.management.ManagementFactory;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +24,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.sql.DataSource;
 
 /**
  * Inspects a 2,000-table schema on an embedded PostgreSQL 15 and prints how long it takes next to
@@ -123,6 +129,10 @@ public final class InspectBenchmark {
             heading("inspect vs pg_dump --schema-only (same server, same run, interleaved)");
             InspectionResult inspection = inspectVersusPgDump(base, pgDump, server.majorVersion());
 
+            heading("CPU per inspection (median of " + runs + "): what the work costs, whatever the load");
+            inspectionCpu(base, 1);
+            inspectionCpu(base, DEFAULT_CONNECTIONS);
+
             heading("catalog queries, each timed from outside (fresh connection, median of " + runs + ")");
             printProfile(versionNum, base, inspection.oneConnection());
 
@@ -200,6 +210,67 @@ public final class InspectBenchmark {
         return new InspectionResult(snapshot, warm, one);
     }
 
+    /**
+     * Inspects from a data source that notes each backend's CPU time just before its connection
+     * closes (the backend exits then), and this JVM's CPU time around the inspection: together the
+     * CPU an inspection costs. On two cores, half their sum is the least wall time it can take.
+     */
+    private void inspectionCpu(PostgresDatabase base, int connections) throws Exception {
+        SchemaInspector inspector = SchemaInspector.builder().connections(connections).build();
+        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        if (!(os instanceof com.sun.management.OperatingSystemMXBean jvm)) {
+            line("CPU per inspection", "skipped: this JVM does not report its CPU time");
+            return;
+        }
+        List<Duration> backends = new ArrayList<>();
+        List<Duration> ownCpu = new ArrayList<>();
+        for (int i = 0; i < 2 + runs; i++) {
+            List<Long> spent = new CopyOnWriteArrayList<>();
+            DataSource dataSource = noteBackendCpu(base.dataSource(), spent);
+            long before = jvm.getProcessCpuTime();
+            inspector.snapshot(dataSource);
+            long after = jvm.getProcessCpuTime();
+            if (spent.contains(-1L)) {
+                line("CPU per inspection", "skipped: /proc/<pid>/schedstat of the server is not readable");
+                return;
+            }
+            if (i >= 2) {
+                backends.add(Duration.ofNanos(spent.stream().mapToLong(Long::longValue).sum()));
+                ownCpu.add(Duration.ofNanos(after - before));
+            }
+        }
+        String label = connections == 1 ? "one connection" : connections + " connections";
+        line("backend CPU, " + label + " (all backends)", new Samples(backends).summary());
+        line("JVM CPU, " + label + " (all threads, JIT and GC included)", new Samples(ownCpu).summary());
+    }
+
+    /** A data source whose connections add their backend's CPU time to {@code spent} when closed (-1: unknown). */
+    private static DataSource noteBackendCpu(DataSource target, List<Long> spent) {
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    Object result = invoke(target, method, args);
+                    if (!(result instanceof Connection connection)) {
+                        return result;
+                    }
+                    int pid = BackendCpu.pid(connection);
+                    return Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                            (p, m, a) -> {
+                                if (m.getName().equals("close")) {
+                                    spent.add(BackendCpu.nanos(pid).orElse(-1L));
+                                }
+                                return invoke(connection, m, a);
+                            });
+                });
+    }
+
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
     private void jsonAndDiff(SchemaSnapshot base, SchemaSnapshot same, SchemaSnapshot changed, int changes)
             throws Exception {
         String json = base.toJson();
@@ -243,14 +314,21 @@ public final class InspectBenchmark {
         List<CatalogQueryProfile.Result> results = CatalogQueryProfile.measure(base::connect,
                 CatalogQueryProfile.queries(versionNum), runs);
         double sum = results.stream().mapToDouble(r -> millis(r.samples().median())).sum();
-        System.out.printf("  %-20s %8s %10s %10s %7s%n", "query", "rows", "text KiB", "median ms", "share");
+        double cpuSum = results.stream().mapToDouble(r -> r.backendCpu().map(c -> millis(c.median())).orElse(0.0))
+                .sum();
+        System.out.printf("  %-20s %8s %10s %10s %7s %12s%n", "query", "rows", "text KiB", "median ms", "share",
+                "backend CPU");
         results.stream()
                 .sorted(Comparator.comparing((CatalogQueryProfile.Result r) -> r.samples().median()).reversed())
-                .forEach(r -> System.out.printf("  %-20s %8d %10.0f %10.1f %6.1f%%%s%n", r.name(), r.rows(),
+                .forEach(r -> System.out.printf("  %-20s %8d %10.0f %10.1f %6.1f%% %12s%s%n", r.name(), r.rows(),
                         r.characters() / 1024.0, millis(r.samples().median()),
                         100 * millis(r.samples().median()) / sum,
+                        r.backendCpu().map(c -> "%.1f ms".formatted(millis(c.median()))).orElse("-"),
                         r.error().map(e -> "  FAILED: " + e).orElse("")));
         line("sum of query medians", "%.1f ms".formatted(sum));
+        if (cpuSum > 0) {
+            line("sum of backend CPU medians", "%.1f ms".formatted(cpuSum));
+        }
         line("one-connection inspection minus that (decoding, rendering, assembly)",
                 "%.1f ms".formatted(millis(inspection.median()) - sum));
     }
