@@ -14,8 +14,8 @@ import java.util.Map;
  * {@code pg_get_constraintdef} misses the backend's catalog caches and builds the table's relcache
  * entry, which costs more than reading the parts and rendering them in Java
  * ({@link IndexDefinitions}, {@link ConstraintDefinitions}). Objects that belong to an extension
- * are left out in Java, from {@link #EXTENSION_MEMBERS}, rather than with an anti-join on
- * {@code pg_depend} in every query.
+ * are left out in Java, from the membership rows of {@link #DEPENDENCIES}, rather than with an
+ * anti-join on {@code pg_depend} in every query.
  *
  * <p>{@code {name}} marks a version-gated fragment; {@link #forServer(int)} fills them in.
  */
@@ -58,12 +58,6 @@ final class CatalogQueries {
             """ + comment("d", "pg_extension", "x.oid") + """
 
             where x.extnamespace = any(?::oid[])""";
-
-    /** Relations and types that belong to an extension: one pass over {@code pg_depend} for every kind. */
-    static final String EXTENSION_MEMBERS = """
-            select e.classid = 'pg_catalog.pg_type'::regclass as is_type, e.objid
-            from pg_catalog.pg_depend e
-            where e.deptype = 'e' and e.classid in ('pg_catalog.pg_class'::regclass, 'pg_catalog.pg_type'::regclass)""";
 
     /**
      * The session's quoting rules, which {@link ServerQuoting} follows to render names exactly as
@@ -320,14 +314,17 @@ final class CatalogQueries {
             left join pg_catalog.pg_namespace n on n.oid = a.defaclnamespace""";
 
     /**
-     * Ordinary dependencies between user objects, each side reduced to the relation, type or
-     * function it belongs to (a column default to its table, a view's rewrite rule to its view, a
-     * domain's check to its domain). OIDs below 16384 are built-in objects and never interesting.
-     * Foreign keys are left out: they are recorded on the constraint, and tables that reference
-     * each other must still be creatable (the plan adds foreign keys after all tables).
+     * Ordinary dependencies between user objects ({@code deptype} {@code n}), each side reduced to
+     * the relation, type or function it belongs to (a column default to its table, a view's rewrite
+     * rule to its view, a domain's check to its domain). OIDs below 16384 are built-in objects and
+     * never interesting. Foreign keys are left out: they are recorded on the constraint, and tables
+     * that reference each other must still be creatable (the plan adds foreign keys after all
+     * tables). The same pass over {@code pg_depend} also gives the relations and types that belong to
+     * an extension ({@code deptype} {@code e}, {@code objid}).
      */
     static final String DEPENDENCIES = """
-            select coalesce(ad.adrelid, rw.ev_class, con.conrelid, tg.tgrelid, po.polrelid, ix.indrelid,
+            select d.deptype, d.classid = 'pg_type'::regclass as is_type, d.objid,
+                   coalesce(ad.adrelid, rw.ev_class, con.conrelid, tg.tgrelid, po.polrelid, ix.indrelid,
                             case when d.classid = 'pg_class'::regclass then d.objid end) as rel,
                    case when d.classid = 'pg_type'::regclass then d.objid when con.contypid <> 0 then con.contypid end as typ,
                    case when d.classid = 'pg_proc'::regclass then d.objid end as proc,
@@ -342,12 +339,13 @@ final class CatalogQueries {
             left join pg_catalog.pg_policy po on d.classid = 'pg_policy'::regclass and po.oid = d.objid
             left join pg_catalog.pg_index ix on d.classid = 'pg_class'::regclass and ix.indexrelid = d.objid
             left join pg_catalog.pg_index rix on d.refclassid = 'pg_class'::regclass and rix.indexrelid = d.refobjid
-            where d.deptype = 'n' and d.objid >= 16384 and d.refobjid >= 16384
-              and (con.oid is null or con.contype <> 'f')
-              and d.classid in ('pg_class'::regclass, 'pg_type'::regclass, 'pg_proc'::regclass,
-                                'pg_attrdef'::regclass, 'pg_rewrite'::regclass, 'pg_constraint'::regclass,
-                                'pg_trigger'::regclass, 'pg_policy'::regclass)
-              and d.refclassid in ('pg_class'::regclass, 'pg_type'::regclass, 'pg_proc'::regclass)""";
+            where (con.oid is null or con.contype <> 'f')
+              and ((d.deptype = 'n' and d.objid >= 16384 and d.refobjid >= 16384
+                    and d.classid in ('pg_class'::regclass, 'pg_type'::regclass, 'pg_proc'::regclass,
+                                      'pg_attrdef'::regclass, 'pg_rewrite'::regclass, 'pg_constraint'::regclass,
+                                      'pg_trigger'::regclass, 'pg_policy'::regclass)
+                    and d.refclassid in ('pg_class'::regclass, 'pg_type'::regclass, 'pg_proc'::regclass))
+                or (d.deptype = 'e' and d.classid in ('pg_class'::regclass, 'pg_type'::regclass)))""";
 
     /**
      * Every query above with its version-gated fragments filled in for a server, by name, in the
@@ -361,7 +359,6 @@ final class CatalogQueries {
         Map<String, String> queries = new LinkedHashMap<>();
         queries.put("NAMESPACES", NAMESPACES);
         queries.put("EXTENSIONS", EXTENSIONS);
-        queries.put("EXTENSION_MEMBERS", EXTENSION_MEMBERS);
         queries.put("QUOTING", QUOTING);
         queries.put("OPERATOR_CLASSES", OPERATOR_CLASSES);
         queries.put("TYPES", TYPES.replace("{multirange}",

@@ -64,8 +64,6 @@ final class CatalogReader {
                 c -> CatalogRows.dependencies(c, sql.get("DEPENDENCIES")));
         var sequences = lanes.submit("SEQUENCES", c -> CatalogRows.sequences(c, sql.get("SEQUENCES"), oids));
         var types = lanes.submit("TYPES", c -> CatalogRows.types(c, sql.get("TYPES"), oids));
-        var members = lanes.submit("EXTENSION_MEMBERS",
-                c -> CatalogRows.extensionMembers(c, sql.get("EXTENSION_MEMBERS")));
         var functions = lanes.submit("FUNCTIONS", c -> CatalogRows.functions(c, sql.get("FUNCTIONS"), oids));
         var triggers = lanes.submit("TRIGGERS", c -> CatalogRows.triggers(c, sql.get("TRIGGERS"), oids));
         var domainChecks = lanes.submit("DOMAIN_CHECKS",
@@ -96,11 +94,12 @@ final class CatalogReader {
                 relationColumns, done(quoting)).render(connection, done(constraints));
         lanes.runAll(connection);
         long rendered = System.nanoTime();
-        Schema schema = SchemaAssembly.assemble(new SchemaAssembly.Rows(namespaces, done(extensions), done(members),
-                done(types), done(domainChecks), done(sequences), done(tables), done(views), done(functions),
-                relationColumns, done(columnComments), done(dependencies), done(constraints), constraintDefinitions,
-                done(indexes),
-                indexDefinitions, done(triggers), done(policies), done(defaultPrivileges)));
+        CatalogRows.Dependencies dependencyRows = done(dependencies);
+        Schema schema = SchemaAssembly.assemble(new SchemaAssembly.Rows(namespaces, done(extensions),
+                dependencyRows.extensionMembers(), done(types), done(domainChecks), done(sequences), done(tables),
+                done(views), done(functions), relationColumns, done(columnComments), dependencyRows.rows(),
+                done(constraints), constraintDefinitions, done(indexes), indexDefinitions, done(triggers),
+                done(policies), done(defaultPrivileges)));
         LOG.debug("reads for the definitions {} ms, definitions and the other reads {} ms, assembly {} ms",
                 (read - started) / 1_000_000, (rendered - read) / 1_000_000,
                 (System.nanoTime() - rendered) / 1_000_000);

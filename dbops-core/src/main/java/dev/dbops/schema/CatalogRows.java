@@ -77,13 +77,6 @@ final class CatalogRows {
     record ExtensionMembers(Set<Long> relations, Set<Long> types) {
     }
 
-    static ExtensionMembers extensionMembers(Connection connection, String sql) throws SQLException {
-        Set<Long> relations = new HashSet<>();
-        Set<Long> types = new HashSet<>();
-        each(connection, sql, "{}", rs -> (rs.getBoolean("is_type") ? types : relations).add(rs.getLong("objid")));
-        return new ExtensionMembers(relations, types);
-    }
-
     static ServerQuoting quoting(Connection connection, String sql) throws SQLException {
         List<ServerQuoting> result = new ArrayList<>();
         each(connection, sql, "{}", rs -> result.add(new ServerQuoting(new HashSet<>(strings(rs, "keywords")),
@@ -308,11 +301,23 @@ final class CatalogRows {
     record DependencyRow(long relation, long type, long function, long refRelation, long refType, long refFunction) {
     }
 
-    static List<DependencyRow> dependencies(Connection connection, String sql) throws SQLException {
+    /** The dependency rows of {@link CatalogQueries#DEPENDENCIES}, and the extension members it also reads. */
+    record Dependencies(List<DependencyRow> rows, ExtensionMembers extensionMembers) {
+    }
+
+    static Dependencies dependencies(Connection connection, String sql) throws SQLException {
         List<DependencyRow> rows = new ArrayList<>();
-        each(connection, sql, "{}", rs -> rows.add(new DependencyRow(rs.getLong("rel"), rs.getLong("typ"),
-                rs.getLong("proc"), rs.getLong("ref_rel"), rs.getLong("ref_typ"), rs.getLong("ref_proc"))));
-        return rows;
+        Set<Long> relations = new HashSet<>();
+        Set<Long> types = new HashSet<>();
+        each(connection, sql, "{}", rs -> {
+            if ("e".equals(rs.getString("deptype"))) {
+                (rs.getBoolean("is_type") ? types : relations).add(rs.getLong("objid"));
+            } else {
+                rows.add(new DependencyRow(rs.getLong("rel"), rs.getLong("typ"), rs.getLong("proc"),
+                        rs.getLong("ref_rel"), rs.getLong("ref_typ"), rs.getLong("ref_proc")));
+            }
+        });
+        return new Dependencies(rows, new ExtensionMembers(relations, types));
     }
 
     static char charOf(ResultSet rs, String column) throws SQLException {
