@@ -227,6 +227,8 @@ public final class InspectBenchmark {
         for (int i = 0; i < 2 + runs; i++) {
             List<Long> spent = new CopyOnWriteArrayList<>();
             DataSource dataSource = noteBackendCpu(base.dataSource(), spent);
+            // Settle the heap first, so that the collector's leftover work from earlier runs is not counted here.
+            System.gc();
             long before = jvm.getProcessCpuTime();
             inspector.snapshot(dataSource);
             long after = jvm.getProcessCpuTime();
