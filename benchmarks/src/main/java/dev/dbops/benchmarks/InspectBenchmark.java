@@ -9,6 +9,7 @@ import dev.dbops.postgres.PostgresDatabase;
 import dev.dbops.schema.SchemaInspector;
 import dev.dbops.schema.SchemaSnapshot;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -212,26 +213,23 @@ public final class InspectBenchmark {
 
     /**
      * Inspects from a data source that notes each backend's CPU time just before its connection
-     * closes (the backend exits then), and this JVM's CPU time around the inspection: together the
-     * CPU an inspection costs. On two cores, half their sum is the least wall time it can take.
+     * closes (the backend exits then): the server's CPU for one inspection. On one connection, the
+     * CPU time of the inspecting thread is the JVM's share (decoding, rendering, assembly; the JIT
+     * and the collector run on threads of their own and are not counted). On two cores, half the
+     * sum of both is the least wall time an inspection can take.
      */
     private void inspectionCpu(PostgresDatabase base, int connections) throws Exception {
         SchemaInspector inspector = SchemaInspector.builder().connections(connections).build();
-        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-        if (!(os instanceof com.sun.management.OperatingSystemMXBean jvm)) {
-            line("CPU per inspection", "skipped: this JVM does not report its CPU time");
-            return;
-        }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        boolean threadCpu = connections == 1 && threads.isCurrentThreadCpuTimeSupported();
         List<Duration> backends = new ArrayList<>();
         List<Duration> ownCpu = new ArrayList<>();
         for (int i = 0; i < 2 + runs; i++) {
             List<Long> spent = new CopyOnWriteArrayList<>();
             DataSource dataSource = noteBackendCpu(base.dataSource(), spent);
-            // Settle the heap first, so that the collector's leftover work from earlier runs is not counted here.
-            System.gc();
-            long before = jvm.getProcessCpuTime();
+            long before = threadCpu ? threads.getCurrentThreadCpuTime() : 0;
             inspector.snapshot(dataSource);
-            long after = jvm.getProcessCpuTime();
+            long after = threadCpu ? threads.getCurrentThreadCpuTime() : 0;
             if (spent.contains(-1L)) {
                 line("CPU per inspection", "skipped: /proc/<pid>/schedstat of the server is not readable");
                 return;
@@ -243,7 +241,9 @@ public final class InspectBenchmark {
         }
         String label = connections == 1 ? "one connection" : connections + " connections";
         line("backend CPU, " + label + " (all backends)", new Samples(backends).summary());
-        line("JVM CPU, " + label + " (all threads, JIT and GC included)", new Samples(ownCpu).summary());
+        if (threadCpu) {
+            line("JVM CPU, one connection (the inspecting thread)", new Samples(ownCpu).summary());
+        }
     }
 
     /** A data source whose connections add their backend's CPU time to {@code spent} when closed (-1: unknown). */
