@@ -1,7 +1,6 @@
 package dev.dbops.benchmarks;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
+import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,19 +10,23 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Times each catalog query of the inspector on its own, from outside: the SQL text is read at run
- * time from the package-private {@code dev.dbops.schema.CatalogQueries} by reflection, so the
- * profile always matches the inspector being benchmarked. Each run opens a fresh connection and
+ * time from the package-private {@code dev.dbops.schema.CatalogQueries.forServer} by reflection, so
+ * the profile always matches the inspector being benchmarked. (The few follow-up queries the
+ * inspector runs only when it needs them, such as the server's rendering of an unusual index, are
+ * not part of it.) Each run opens a fresh connection and
  * runs every query in one read-only repeatable-read transaction with an empty {@code search_path},
  * as the inspector does, reading every column of every row as text.
  *
  * <p>The times include the round trip and the transfer of the rows, not the inspector's
- * assembly of the model; the difference between the inspection time and the sum of these is that.
+ * assembly of the model; the difference between a one-connection inspection and the sum of these
+ * is that. Where {@link BackendCpu} can read it, each query's backend CPU time is recorded too: it
+ * depends far less on what else the machine is doing than the wall-clock time does.
  */
 final class CatalogQueryProfile {
 
@@ -44,47 +47,34 @@ final class CatalogQueryProfile {
      *
      * @param rows rows returned in the last run
      * @param characters characters of text returned in the last run, a measure of transfer size
+     * @param backendCpu CPU time of the backend for the query, when {@link BackendCpu} can read it
      * @param error why it failed, when it did; its times are then meaningless
      */
-    record Result(String name, int rows, long characters, Samples samples, Optional<String> error) {
+    record Result(String name, int rows, long characters, Samples samples, Optional<Samples> backendCpu,
+            Optional<String> error) {
     }
 
     private CatalogQueryProfile() {
     }
 
     /**
-     * The inspector's queries for a server of this version, with the version-gated fragments filled in
-     * the way {@code CatalogReader} fills them.
+     * The inspector's queries for a server of this version, with the version-gated fragments filled
+     * in by {@code CatalogQueries.forServer(int)} itself.
      */
+    @SuppressWarnings("unchecked")
     static List<Query> queries(int serverVersionNum) throws ReflectiveOperationException {
-        Map<String, String> constants = new LinkedHashMap<>();
-        for (Field field : Class.forName(QUERIES_CLASS).getDeclaredFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
-                field.setAccessible(true);
-                constants.put(field.getName(), (String) field.get(null));
-            }
-        }
-        List<Query> queries = new ArrayList<>();
-        constants.forEach((name, sql) -> {
-            String head = sql.strip().toLowerCase(Locale.ROOT);
-            if (!head.startsWith("select") && !head.startsWith("with")) {
-                return; // a fragment spliced into a query, not a query
-            }
-            String filled = switch (name) {
-                case "TYPES" -> sql.formatted(serverVersionNum >= 140000
-                        ? constants.getOrDefault("MULTIRANGE_14", "null::text") : "null::text");
-                case "TRIGGERS" -> sql.formatted(serverVersionNum >= 130000
-                        ? constants.getOrDefault("TRIGGERS_NOT_CLONED_13", "") : "");
-                default -> sql.contains("%s") ? sql.formatted("") : sql;
-            };
-            queries.add(new Query(name, filled));
-        });
-        return queries;
+        Method forServer = Class.forName(QUERIES_CLASS).getDeclaredMethod("forServer", int.class);
+        forServer.setAccessible(true);
+        Map<String, String> queries = (Map<String, String>) forServer.invoke(null, serverVersionNum);
+        List<Query> result = new ArrayList<>();
+        queries.forEach((name, sql) -> result.add(new Query(name, sql)));
+        return result;
     }
 
     /** Runs every query {@code runs} times, each run on a fresh connection, after one untimed run. */
     static List<Result> measure(ConnectionSource source, List<Query> queries, int runs) throws SQLException {
         Map<String, List<Duration>> times = new LinkedHashMap<>();
+        Map<String, List<Duration>> cpu = new LinkedHashMap<>();
         Map<String, long[]> sizes = new LinkedHashMap<>();
         Map<String, String> errors = new LinkedHashMap<>();
         String namespacesSql = queries.stream().filter(q -> q.name().equals("NAMESPACES")).findFirst()
@@ -93,14 +83,21 @@ final class CatalogQueryProfile {
                         + " where n.nspname <> 'information_schema' and n.nspname !~ '^pg_'");
         for (int run = 0; run <= runs; run++) {
             try (Connection connection = source.open()) {
+                int pid = BackendCpu.pid(connection);
                 String namespaces = begin(connection, namespacesSql);
                 for (Query query : queries) {
+                    OptionalLong cpuBefore = BackendCpu.nanos(pid);
                     long started = System.nanoTime();
                     try {
                         long[] size = drain(connection, query.sql(), namespaces);
                         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+                        OptionalLong cpuAfter = BackendCpu.nanos(pid);
                         if (run > 0) {
                             times.computeIfAbsent(query.name(), k -> new ArrayList<>()).add(elapsed);
+                            if (cpuBefore.isPresent() && cpuAfter.isPresent()) {
+                                cpu.computeIfAbsent(query.name(), k -> new ArrayList<>())
+                                        .add(Duration.ofNanos(cpuAfter.getAsLong() - cpuBefore.getAsLong()));
+                            }
                         }
                         sizes.put(query.name(), size);
                     } catch (SQLException e) {
@@ -117,6 +114,7 @@ final class CatalogQueryProfile {
             long[] size = sizes.getOrDefault(query.name(), new long[] {0, 0});
             List<Duration> samples = times.getOrDefault(query.name(), List.of(Duration.ZERO));
             results.add(new Result(query.name(), (int) size[0], size[1], new Samples(samples),
+                    Optional.ofNullable(cpu.get(query.name())).map(Samples::new),
                     Optional.ofNullable(errors.get(query.name()))));
         }
         return results;

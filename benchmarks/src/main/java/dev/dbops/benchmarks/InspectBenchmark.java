@@ -8,6 +8,11 @@ import dev.dbops.postgres.EmbeddedPostgres;
 import dev.dbops.postgres.PostgresDatabase;
 import dev.dbops.schema.SchemaInspector;
 import dev.dbops.schema.SchemaSnapshot;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +25,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.sql.DataSource;
 
 /**
  * Inspects a 2,000-table schema on an embedded PostgreSQL 15 and prints how long it takes next to
@@ -33,6 +40,9 @@ import java.util.Optional;
  * else {@code target/inspect-benchmark}).
  */
 public final class InspectBenchmark {
+
+    /** What {@code SchemaInspector.builder()} uses unless told otherwise. */
+    private static final int DEFAULT_CONNECTIONS = 2;
 
     private final int tables;
     private final int runs;
@@ -117,11 +127,15 @@ public final class InspectBenchmark {
                     + seconds(built.elapsed()) + " (" + built.batches() + " batches)");
 
             SchemaInspector inspector = SchemaInspector.builder().build();
-            heading("inspect vs pg_dump --schema-only (same server, same run)");
-            InspectionResult inspection = inspectVersusPgDump(inspector, base, pgDump, server.majorVersion());
+            heading("inspect vs pg_dump --schema-only (same server, same run, interleaved)");
+            InspectionResult inspection = inspectVersusPgDump(base, pgDump, server.majorVersion());
+
+            heading("CPU per inspection (median of " + runs + "): what the work costs, whatever the load");
+            inspectionCpu(base, 1);
+            inspectionCpu(base, DEFAULT_CONNECTIONS);
 
             heading("catalog queries, each timed from outside (fresh connection, median of " + runs + ")");
-            printProfile(versionNum, base, inspection.warm());
+            printProfile(versionNum, base, inspection.oneConnection());
 
             heading("snapshot JSON and diff (median of " + fastRuns + " after warm-up)");
             SchemaSnapshot sameSnapshot;
@@ -139,35 +153,124 @@ public final class InspectBenchmark {
         }
     }
 
-    /** The first snapshot (kept for the diff) and the warm inspection times. */
-    private record InspectionResult(SchemaSnapshot snapshot, Samples warm) {
+    /** The first snapshot (kept for the diff) and the inspection times on several connections and on one. */
+    private record InspectionResult(SchemaSnapshot snapshot, Samples warm, Samples oneConnection) {
     }
 
-    private InspectionResult inspectVersusPgDump(SchemaInspector inspector, PostgresDatabase base,
-            Optional<PgDumpPeer> pgDump, int serverMajorVersion) throws Exception {
-        SchemaSnapshot snapshot;
-        Duration cold;
-        try (Connection connection = base.connect()) {
-            long started = System.nanoTime();
-            snapshot = inspector.snapshot(connection);
-            cold = Duration.ofNanos(System.nanoTime() - started);
-        }
+    /**
+     * Times whole inspections, each from nothing to the model: opening the connections is inside
+     * the timed region, as starting the process and connecting is for pg_dump, and every run starts
+     * new backends, whose catalog caches are empty, as pg_dump's does. The JVM is warm after the
+     * first run; the cold figure is that first run. The three are interleaved, so that other work
+     * on the machine weighs on all of them alike.
+     */
+    private InspectionResult inspectVersusPgDump(PostgresDatabase base, Optional<PgDumpPeer> pgDump,
+            int serverMajorVersion) throws Exception {
+        SchemaInspector parallel = SchemaInspector.builder().build();
+        SchemaInspector single = SchemaInspector.builder().connections(1).build();
+        long started = System.nanoTime();
+        SchemaSnapshot snapshot = parallel.snapshot(base.url());
+        Duration cold = Duration.ofNanos(System.nanoTime() - started);
         line("objects read", snapshot.schema().tables().size() + " tables, " + snapshot.schema().views().size()
                 + " views, " + snapshot.schema().functions().size() + " functions");
-        line("SchemaInspector.snapshot, cold (first in JVM)", "%.1f ms".formatted(millis(cold)));
-        Samples warm = inspections(inspector, base, 2, runs);
-        line("SchemaInspector.snapshot, warm", warm.summary());
-        if (pgDump.isPresent() && pgDump.get().majorVersion() >= serverMajorVersion) {
-            PgDumpPeer peer = pgDump.get();
-            Samples dump = Samples.measure(1, runs, () -> peer.dumpSchema(base.url()));
+        boolean peer = pgDump.isPresent() && pgDump.get().majorVersion() >= serverMajorVersion;
+        int warmups = 2;
+        List<Duration> fromUrl = new ArrayList<>();
+        List<Duration> oneConnection = new ArrayList<>();
+        List<Duration> dumps = new ArrayList<>();
+        for (int i = 0; i < warmups + runs; i++) {
+            Duration url = Samples.once(() -> parallel.snapshot(base.url()));
+            Duration one = Samples.once(() -> {
+                try (Connection connection = base.connect()) {
+                    return single.snapshot(connection);
+                }
+            });
+            Duration dump = peer ? Samples.once(() -> pgDump.get().dumpSchema(base.url())) : Duration.ZERO;
+            if (i >= warmups) {
+                fromUrl.add(url);
+                oneConnection.add(one);
+                dumps.add(dump);
+            }
+        }
+        Samples warm = new Samples(fromUrl);
+        Samples one = new Samples(oneConnection);
+        line("inspect from the URL, cold JVM (first run)", "%.1f ms".formatted(millis(cold)));
+        line("inspect from the URL, " + DEFAULT_CONNECTIONS + " connections", warm.summary());
+        line("inspect on one connection (opened in the timed region)", one.summary());
+        if (peer) {
+            Samples dump = new Samples(dumps);
             line("pg_dump --schema-only > /dev/null", dump.summary());
-            line("ratio inspect/pg_dump, warm (target <= 0.20)", ratio(warm.median(), dump.median()));
-            line("ratio inspect/pg_dump, cold", ratio(cold, dump.median()));
+            line("ratio inspect/pg_dump, " + DEFAULT_CONNECTIONS + " connections (target <= 0.20)",
+                    ratio(warm.median(), dump.median()));
+            line("ratio inspect/pg_dump, one connection", ratio(one.median(), dump.median()));
+            line("ratio inspect/pg_dump, cold JVM", ratio(cold, dump.median()));
         } else {
             line("pg_dump --schema-only", "skipped: needs pg_dump " + serverMajorVersion
                     + " or newer (set PG_DUMP=/path/to/pg_dump)");
         }
-        return new InspectionResult(snapshot, warm);
+        return new InspectionResult(snapshot, warm, one);
+    }
+
+    /**
+     * Inspects from a data source that notes each backend's CPU time just before its connection
+     * closes (the backend exits then): the server's CPU for one inspection. On one connection, the
+     * CPU time of the inspecting thread is the JVM's share (decoding, rendering, assembly; the JIT
+     * and the collector run on threads of their own and are not counted). On two cores, half the
+     * sum of both is the least wall time an inspection can take.
+     */
+    private void inspectionCpu(PostgresDatabase base, int connections) throws Exception {
+        SchemaInspector inspector = SchemaInspector.builder().connections(connections).build();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        boolean threadCpu = connections == 1 && threads.isCurrentThreadCpuTimeSupported();
+        List<Duration> backends = new ArrayList<>();
+        List<Duration> ownCpu = new ArrayList<>();
+        for (int i = 0; i < 2 + runs; i++) {
+            List<Long> spent = new CopyOnWriteArrayList<>();
+            DataSource dataSource = noteBackendCpu(base.dataSource(), spent);
+            long before = threadCpu ? threads.getCurrentThreadCpuTime() : 0;
+            inspector.snapshot(dataSource);
+            long after = threadCpu ? threads.getCurrentThreadCpuTime() : 0;
+            if (spent.contains(-1L)) {
+                line("CPU per inspection", "skipped: /proc/<pid>/schedstat of the server is not readable");
+                return;
+            }
+            if (i >= 2) {
+                backends.add(Duration.ofNanos(spent.stream().mapToLong(Long::longValue).sum()));
+                ownCpu.add(Duration.ofNanos(after - before));
+            }
+        }
+        String label = connections == 1 ? "one connection" : connections + " connections";
+        line("backend CPU, " + label + " (all backends)", new Samples(backends).summary());
+        if (threadCpu) {
+            line("JVM CPU, one connection (the inspecting thread)", new Samples(ownCpu).summary());
+        }
+    }
+
+    /** A data source whose connections add their backend's CPU time to {@code spent} when closed (-1: unknown). */
+    private static DataSource noteBackendCpu(DataSource target, List<Long> spent) {
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    Object result = invoke(target, method, args);
+                    if (!(result instanceof Connection connection)) {
+                        return result;
+                    }
+                    int pid = BackendCpu.pid(connection);
+                    return Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                            (p, m, a) -> {
+                                if (m.getName().equals("close")) {
+                                    spent.add(BackendCpu.nanos(pid).orElse(-1L));
+                                }
+                                return invoke(connection, m, a);
+                            });
+                });
+    }
+
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     private void jsonAndDiff(SchemaSnapshot base, SchemaSnapshot same, SchemaSnapshot changed, int changes)
@@ -209,33 +312,26 @@ public final class InspectBenchmark {
         }
     }
 
-    private static Samples inspections(SchemaInspector inspector, PostgresDatabase database, int warmups,
-            int runs) throws Exception {
-        List<Duration> values = new ArrayList<>();
-        for (int i = 0; i < warmups + runs; i++) {
-            try (Connection connection = database.connect()) {
-                Duration elapsed = Samples.once(() -> inspector.snapshot(connection));
-                if (i >= warmups) {
-                    values.add(elapsed);
-                }
-            }
-        }
-        return new Samples(values);
-    }
-
     private void printProfile(int versionNum, PostgresDatabase base, Samples inspection) throws Exception {
         List<CatalogQueryProfile.Result> results = CatalogQueryProfile.measure(base::connect,
                 CatalogQueryProfile.queries(versionNum), runs);
         double sum = results.stream().mapToDouble(r -> millis(r.samples().median())).sum();
-        System.out.printf("  %-20s %8s %10s %10s %7s%n", "query", "rows", "text KiB", "median ms", "share");
+        double cpuSum = results.stream().mapToDouble(r -> r.backendCpu().map(c -> millis(c.median())).orElse(0.0))
+                .sum();
+        System.out.printf("  %-20s %8s %10s %10s %7s %12s%n", "query", "rows", "text KiB", "median ms", "share",
+                "backend CPU");
         results.stream()
                 .sorted(Comparator.comparing((CatalogQueryProfile.Result r) -> r.samples().median()).reversed())
-                .forEach(r -> System.out.printf("  %-20s %8d %10.0f %10.1f %6.1f%%%s%n", r.name(), r.rows(),
+                .forEach(r -> System.out.printf("  %-20s %8d %10.0f %10.1f %6.1f%% %12s%s%n", r.name(), r.rows(),
                         r.characters() / 1024.0, millis(r.samples().median()),
                         100 * millis(r.samples().median()) / sum,
+                        r.backendCpu().map(c -> "%.1f ms".formatted(millis(c.median()))).orElse("-"),
                         r.error().map(e -> "  FAILED: " + e).orElse("")));
         line("sum of query medians", "%.1f ms".formatted(sum));
-        line("inspection median minus that (model assembly)",
+        if (cpuSum > 0) {
+            line("sum of backend CPU medians", "%.1f ms".formatted(cpuSum));
+        }
+        line("one-connection inspection minus that (decoding, rendering, assembly)",
                 "%.1f ms".formatted(millis(inspection.median()) - sum));
     }
 

@@ -2,7 +2,6 @@ package dev.dbops.cli;
 
 import dev.dbops.DbopsException;
 import dev.dbops.ErrorCode;
-import dev.dbops.postgres.PostgresConnector;
 import dev.dbops.postgres.PostgresDatabase;
 import dev.dbops.postgres.PostgresProvider;
 import dev.dbops.postgres.PostgresServer;
@@ -73,11 +72,7 @@ final class SchemaSource {
                     "--init runs SQL and is only allowed with --url embedded: dbops never writes to a database it"
                             + " did not create — remove --init, or inspect an embedded database");
         }
-        try (Connection connection = PostgresConnector.open(PostgresUrl.parse(url))) {
-            return inspector.snapshot(connection);
-        } catch (SQLException e) {
-            throw new DbopsException(ErrorCode.CONNECTION_FAILED, "closing the connection failed: " + e.getMessage(), e);
-        }
+        return inspector.snapshot(PostgresUrl.parse(url));
     }
 
     private static void run(Connection connection, Path script) {

@@ -3,6 +3,7 @@ package dev.dbops.schema;
 import dev.dbops.DbopsException;
 import dev.dbops.ErrorCode;
 import dev.dbops.postgres.PostgresConnector;
+import dev.dbops.postgres.PostgresUrl;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,8 +13,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,27 +30,35 @@ import org.slf4j.LoggerFactory;
  * set-based query per object kind, never one per object, so the cost grows with the size of the
  * catalog, not with round trips.
  *
+ * <p>Given a {@link DataSource} or a {@link PostgresUrl} instead of a connection, the inspector
+ * opens up to {@link Builder#connections(int)} connections and spreads the queries over them; the
+ * extra connections import the first one's snapshot ({@code pg_export_snapshot} and
+ * {@code SET TRANSACTION SNAPSHOT}), so the result is the same single consistent picture.
+ *
  * <pre>{@code
  * SchemaInspector inspector = SchemaInspector.builder().excludeSchemas("audit").build();
- * try (Connection c = dataSource.getConnection()) {
- *     SchemaSnapshot snapshot = inspector.snapshot(c);
- * }
+ * SchemaSnapshot snapshot = inspector.snapshot(dataSource);   // or snapshot(connection) on one connection
  * }</pre>
  */
 public final class SchemaInspector {
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaInspector.class);
 
+    /** What {@code pg_export_snapshot()} returns, e.g. {@code 00000003-0000001B-1}. */
+    private static final Pattern SNAPSHOT_ID = Pattern.compile("[0-9A-F]+(-[0-9A-F]+)+");
+
     private final Set<String> includeSchemas;
     private final Set<String> excludeSchemas;
     private final Duration statementTimeout;
     private final Duration lockTimeout;
+    private final int connections;
 
     private SchemaInspector(Builder builder) {
         this.includeSchemas = Set.copyOf(builder.includeSchemas);
         this.excludeSchemas = Set.copyOf(builder.excludeSchemas);
         this.statementTimeout = builder.statementTimeout;
         this.lockTimeout = builder.lockTimeout;
+        this.connections = builder.connections;
     }
 
     /** Starts configuring an inspector; the defaults read every non-system schema. */
@@ -59,41 +71,130 @@ public final class SchemaInspector {
         return snapshot(connection).schema();
     }
 
+    /** Reads the structure of the database on up to {@link Builder#connections(int)} connections of the source. */
+    public Schema inspect(DataSource dataSource) {
+        return snapshot(dataSource).schema();
+    }
+
+    /** Reads the structure of the database the URL names, on up to {@link Builder#connections(int)} connections. */
+    public Schema inspect(PostgresUrl url) {
+        return snapshot(url).schema();
+    }
+
     /**
      * Reads the structure of the database together with the server's version, ready to be written
-     * as a snapshot file.
+     * as a snapshot file. Every query runs on this one connection.
      *
      * @param connection a connection in auto-commit mode; it is left in auto-commit mode
      * @throws DbopsException with {@link ErrorCode#UNSUPPORTED_SERVER_VERSION} for servers older
      *     than PostgreSQL 12, or {@link ErrorCode#INSPECTION_FAILED} when a catalog query fails
      */
     public SchemaSnapshot snapshot(Connection connection) {
-        long started = System.nanoTime();
+        Objects.requireNonNull(connection, "connection");
         try {
             if (!connection.getAutoCommit()) {
                 throw new DbopsException(ErrorCode.INVALID_CONFIGURATION,
                         "the connection given to SchemaInspector is inside a transaction; the inspector opens its "
                                 + "own read-only snapshot transaction — pass a connection in auto-commit mode");
             }
-            int versionNum = PostgresConnector.requireSupportedVersion(connection);
-            connection.setAutoCommit(false);
-            try {
-                ServerInfo server = begin(connection, versionNum);
-                Schema schema = new CatalogReader(connection, server.versionNum(), this::includes).read();
-                LOG.debug("inspected {} objects in {} ms", schema.objectCount(),
-                        (System.nanoTime() - started) / 1_000_000);
-                return new SchemaSnapshot(SchemaSnapshot.FORMAT_VERSION, server, schema);
-            } finally {
-                connection.rollback();
-                connection.setAutoCommit(true);
-            }
+            return snapshot(connection, SnapshotLanes.primaryOnly());
         } catch (SQLException e) {
             throw failure(e);
         }
     }
 
-    /** Starts the snapshot transaction, sets its timeouts, and reads the version text to record. */
-    private ServerInfo begin(Connection connection, int versionNum) throws SQLException {
+    /**
+     * Reads the structure of the database on connections from the data source: the first reads
+     * while the others connect, and all of them see the first one's snapshot. Each connection is
+     * closed (given back to a pool) at the end, in the auto-commit mode it came in.
+     *
+     * @throws DbopsException with {@link ErrorCode#CONNECTION_FAILED} when not even one connection
+     *     opens, and otherwise as {@link #snapshot(Connection)}
+     */
+    public SchemaSnapshot snapshot(DataSource dataSource) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        return snapshotOpening(dataSource::getConnection);
+    }
+
+    /**
+     * Reads the structure of the database the URL names, opening the connections with
+     * {@link PostgresConnector#open(PostgresUrl)}; see {@link #snapshot(DataSource)}.
+     */
+    public SchemaSnapshot snapshot(PostgresUrl url) {
+        Objects.requireNonNull(url, "url");
+        return snapshotOpening(() -> PostgresConnector.open(url));
+    }
+
+    private SchemaSnapshot snapshotOpening(SnapshotLanes.ConnectionOpener opener) {
+        // The extra connections are opened first, so that they connect while the first one reads.
+        try (SnapshotLanes lanes = connections > 1
+                ? SnapshotLanes.withExtraLanes(connections - 1, opener, this::joinSnapshot)
+                : SnapshotLanes.primaryOnly()) {
+            Connection connection;
+            try {
+                connection = opener.open();
+            } catch (SQLException e) {
+                throw new DbopsException(ErrorCode.CONNECTION_FAILED, "opening a connection for the schema inspection"
+                        + " failed: " + e.getMessage() + " — check the data source's URL, user and password", e);
+            }
+            try (connection) {
+                boolean autoCommit = connection.getAutoCommit();
+                if (!autoCommit) {
+                    connection.rollback();
+                    connection.setAutoCommit(true);
+                }
+                try {
+                    return snapshot(connection, lanes);
+                } finally {
+                    connection.setAutoCommit(autoCommit);
+                }
+            } catch (SQLException e) {
+                throw failure(e);
+            }
+        }
+    }
+
+    /** Reads on the connection, in auto-commit mode, and the lanes; leaves the connection in auto-commit mode. */
+    private SchemaSnapshot snapshot(Connection connection, SnapshotLanes lanes) throws SQLException {
+        long started = System.nanoTime();
+        int versionNum = PostgresConnector.requireSupportedVersion(connection);
+        connection.setAutoCommit(false);
+        try {
+            Optional<String> snapshotId = Optional.empty();
+            ServerInfo server;
+            if (lanes.hasExtraLanes()) {
+                try {
+                    Begun begun = begin(connection, versionNum, true);
+                    server = begun.server();
+                    snapshotId = begun.snapshotId();
+                } catch (SQLException e) {
+                    LOG.warn("Schema inspection continues on one connection: exporting its snapshot failed: {}",
+                            e.getMessage());
+                    lanes.withoutExtraLanes(e);
+                    connection.rollback();
+                    server = begin(connection, versionNum, false).server();
+                }
+            } else {
+                server = begin(connection, versionNum, false).server();
+            }
+            Schema schema = new CatalogReader(connection, server.versionNum(), this::includes, lanes, snapshotId)
+                    .read();
+            LOG.debug("inspected {} objects in {} ms", schema.objectCount(), (System.nanoTime() - started) / 1_000_000);
+            return new SchemaSnapshot(SchemaSnapshot.FORMAT_VERSION, server, schema);
+        } finally {
+            connection.rollback();
+            connection.setAutoCommit(true);
+        }
+    }
+
+    private record Begun(ServerInfo server, Optional<String> snapshotId) {
+    }
+
+    /**
+     * Starts the snapshot transaction, sets its timeouts, reads the version text to record and,
+     * for extra connections, exports the snapshot.
+     */
+    private Begun begin(Connection connection, int versionNum, boolean export) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("set transaction isolation level repeatable read, read only");
         }
@@ -101,13 +202,34 @@ public final class SchemaInspector {
                 "select pg_catalog.current_setting('server_version'),"
                         + " pg_catalog.set_config('statement_timeout', ?, true),"
                         + " pg_catalog.set_config('lock_timeout', ?, true),"
-                        + " pg_catalog.set_config('search_path', '', true)")) {
+                        + " pg_catalog.set_config('search_path', '', true)"
+                        + (export ? ", pg_catalog.pg_export_snapshot()" : ""))) {
             statement.setString(1, statementTimeout.toMillis() + "ms");
             statement.setString(2, lockTimeout.toMillis() + "ms");
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
-                return new ServerInfo(versionNum, rs.getString(1).split(" ")[0]);
+                ServerInfo server = new ServerInfo(versionNum, rs.getString(1).split(" ")[0]);
+                return new Begun(server, export ? Optional.of(rs.getString(5)) : Optional.empty());
             }
+        }
+    }
+
+    /** Starts an extra connection's transaction in the exported snapshot, with the same settings. */
+    private void joinSnapshot(Connection connection, String snapshotId) throws SQLException {
+        if (!SNAPSHOT_ID.matcher(snapshotId).matches()) {
+            throw new SQLException("unexpected snapshot identifier " + snapshotId);
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("set transaction isolation level repeatable read, read only");
+            statement.execute("set transaction snapshot " + Identifiers.literal(snapshotId));
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select pg_catalog.set_config('statement_timeout', ?, true),"
+                        + " pg_catalog.set_config('lock_timeout', ?, true),"
+                        + " pg_catalog.set_config('search_path', '', true)")) {
+            statement.setString(1, statementTimeout.toMillis() + "ms");
+            statement.setString(2, lockTimeout.toMillis() + "ms");
+            statement.executeQuery().close();
         }
     }
 
@@ -136,6 +258,7 @@ public final class SchemaInspector {
         private final Set<String> excludeSchemas = new LinkedHashSet<>();
         private Duration statementTimeout = Duration.ofSeconds(60);
         private Duration lockTimeout = Duration.ofSeconds(5);
+        private int connections = 2;
 
         private Builder() {
         }
@@ -165,6 +288,17 @@ public final class SchemaInspector {
         }
 
         /**
+         * How many connections one inspection may use when it opens them itself, from a
+         * {@link DataSource} or a {@link PostgresUrl} (default 2; 1 reads everything on one
+         * connection; at most 8). More connections finish sooner on a server with idle cores, and
+         * each is one more session for the duration of the inspection.
+         */
+        public Builder connections(int connections) {
+            this.connections = connections;
+            return this;
+        }
+
+        /**
          * Builds the inspector.
          *
          * @throws DbopsException with {@link ErrorCode#INVALID_CONFIGURATION} listing every invalid option
@@ -176,6 +310,9 @@ public final class SchemaInspector {
             }
             if (lockTimeout == null || lockTimeout.isNegative() || lockTimeout.isZero()) {
                 problems.add("lockTimeout must be positive, was " + lockTimeout);
+            }
+            if (connections < 1 || connections > 8) {
+                problems.add("connections must be between 1 and 8, was " + connections);
             }
             Set<String> both = new LinkedHashSet<>(includeSchemas);
             both.retainAll(excludeSchemas);

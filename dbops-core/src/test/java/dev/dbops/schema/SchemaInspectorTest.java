@@ -124,6 +124,23 @@ class SchemaInspectorTest {
     }
 
     @Test
+    void namesAForeignKeyToATableInASchemaThatIsNotInspected() throws Exception {
+        try (PostgresDatabase database = SERVER.createDatabase(); Connection connection = database.connect()) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(shopSql() + "; create schema \"Audit Trail\"; create table \"Audit Trail\".users"
+                        + " (id int primary key); create table shop.audited (user_id int constraint audited_user_fk"
+                        + " references \"Audit Trail\".users (id) on delete cascade)");
+            }
+            Schema onlyShop = SchemaInspector.builder().includeSchemas("shop").build().inspect(connection);
+
+            Constraint foreignKey = onlyShop.table("shop", "audited").orElseThrow().constraints().get(0);
+            assertThat(foreignKey.definition())
+                    .isEqualTo("FOREIGN KEY (user_id) REFERENCES \"Audit Trail\".users(id) ON DELETE CASCADE");
+            assertThat(foreignKey.references()).contains(new ObjectRef(ObjectKind.TABLE, "Audit Trail", "users"));
+        }
+    }
+
+    @Test
     void worksForARoleWhoseTransactionsAreReadOnly() throws Exception {
         try (PostgresDatabase database = SERVER.createDatabase()) {
             try (Connection admin = database.connect(); Statement statement = admin.createStatement()) {

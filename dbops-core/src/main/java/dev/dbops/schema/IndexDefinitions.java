@@ -1,0 +1,267 @@
+package dev.dbops.schema;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Index definitions exactly as {@code pg_get_indexdef} renders them, built from the parts of
+ * {@code pg_index}: {@code CREATE [UNIQUE] INDEX name ON [ONLY] schema.table USING method (columns
+ * with COLLATE, a non-default operator class, DESC and NULLS FIRST/LAST) [INCLUDE (…)]
+ * [NULLS NOT DISTINCT] [WITH (…)] [WHERE …]}.
+ *
+ * <p>What is not rendered here is rendered by the server, in one extra query for all of them: an
+ * index whose operator class can carry per-column options, a predicate that {@link SimplePredicate}
+ * does not cover, or anything the catalog left ambiguous. Indexes on expressions come rendered by
+ * the server from the catalog query itself.
+ */
+final class IndexDefinitions {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IndexDefinitions.class);
+
+    private static final int INDOPTION_DESC = 0x0001;
+    private static final int INDOPTION_NULLS_FIRST = 0x0002;
+
+    private static final String COLLATIONS = """
+            select co.oid, co.collname, n.nspname
+            from pg_catalog.pg_collation co
+            join pg_catalog.pg_namespace n on n.oid = co.collnamespace
+            where co.oid = any(?::oid[])""";
+
+    private static final String SERVER_DEFINITIONS = """
+            select x.indexrelid, pg_catalog.pg_get_indexdef(x.indexrelid) as definition
+            from pg_catalog.pg_index x
+            where x.indexrelid = any(?::oid[])""";
+
+    /**
+     * One row of {@link CatalogQueries#INDEXES}.
+     *
+     * @param partitioned whether it is a partitioned table's index, printed {@code ON ONLY}
+     * @param keys attribute numbers of the key columns, then of the INCLUDE columns; 0 for an expression
+     * @param serverDefinition the server's rendering, when the index has expressions
+     * @param predicate the stored predicate of a partial index, as node text
+     * @param valid {@code indisvalid}
+     */
+    record IndexRow(long oid, long table, String name, boolean partitioned, long method, boolean unique,
+            boolean nullsNotDistinct, int keyCount, int[] keys, long[] opClasses, long[] collations, int[] flags,
+            List<String> options, Optional<String> serverDefinition, Optional<String> predicate, boolean valid,
+            Optional<String> comment) {
+    }
+
+    /** A relation's schema and name, for {@code ON schema.table}. */
+    record RelationName(String schema, String name) {
+    }
+
+    /** Reads {@link CatalogQueries#INDEXES}. */
+    static List<IndexRow> read(Connection connection, String sql, String namespaces) throws SQLException {
+        List<IndexRow> rows = new ArrayList<>();
+        CatalogRows.each(connection, sql, namespaces, rs -> rows.add(new IndexRow(rs.getLong("indexrelid"),
+                rs.getLong("indrelid"), rs.getString("relname"), "I".equals(rs.getString("relkind")),
+                rs.getLong("relam"), rs.getBoolean("indisunique"), rs.getBoolean("indnullsnotdistinct"),
+                rs.getInt("indnkeyatts"), CatalogArrays.ints(rs.getString("indkey")),
+                CatalogArrays.oids(rs.getString("indclass")), CatalogArrays.oids(rs.getString("indcollation")),
+                CatalogArrays.ints(rs.getString("indoption")), CatalogRows.strings(rs, "options"),
+                CatalogRows.text(rs, "definition"), CatalogRows.text(rs, "predicate"), rs.getBoolean("indisvalid"),
+                CatalogRows.text(rs, "description"))));
+        return rows;
+    }
+
+    private final Map<Long, RelationName> relations;
+    private final RelationColumns columns;
+    private final OperatorClasses opClasses;
+    private final ServerQuoting quoting;
+
+    IndexDefinitions(Map<Long, RelationName> relations, RelationColumns columns, OperatorClasses opClasses,
+            ServerQuoting quoting) {
+        this.relations = relations;
+        this.columns = columns;
+        this.opClasses = opClasses;
+        this.quoting = quoting;
+    }
+
+    /** The definition of every index, by index OID; asks the server for the ones it does not render. */
+    Map<Long, String> render(Connection connection, int serverVersion, List<IndexRow> rows) throws SQLException {
+        Map<Long, String> definitions = new HashMap<>();
+        List<IndexRow> local = new ArrayList<>();
+        Map<Long, String> predicates = new HashMap<>();
+        Set<Long> types = new HashSet<>();
+        Set<Long> collations = new HashSet<>();
+        List<Long> serverSide = new ArrayList<>();
+        int withCatalog = 0;
+        for (IndexRow row : rows) {
+            if (row.serverDefinition().isPresent()) {
+                definitions.put(row.oid(), row.serverDefinition().get());
+                withCatalog++;
+                continue;
+            }
+            Optional<String> predicate = row.predicate().isEmpty() ? Optional.of("") : SimplePredicate.render(
+                    row.predicate().get(), attnum -> columns.name(row.table(), attnum), quoting);
+            if (predicate.isEmpty() || !collectNeeds(row, types, collations)) {
+                serverSide.add(row.oid());
+                continue;
+            }
+            predicates.put(row.oid(), predicate.get());
+            local.add(row);
+        }
+        Map<Long, OperatorClasses.TypeFacts> facts = OperatorClasses.readTypeFacts(connection, types, serverVersion);
+        Map<Long, String> collationNames = readCollations(connection, collations);
+        for (IndexRow row : local) {
+            Optional<String> definition = definition(row, predicates.get(row.oid()), facts, collationNames);
+            if (definition.isPresent()) {
+                definitions.put(row.oid(), definition.get());
+            } else {
+                serverSide.add(row.oid());
+            }
+        }
+        int renderedHere = definitions.size() - withCatalog;
+        definitions.putAll(readServerDefinitions(connection, serverSide));
+        LOG.debug("{} index definitions: {} came with the catalog query, {} rendered here, {} asked for",
+                rows.size(), withCatalog, renderedHere, serverSide.size());
+        return definitions;
+    }
+
+    /**
+     * Whether the index can be rendered here, collecting the column types whose default operator
+     * class must be looked up and the collations whose names are needed.
+     */
+    private boolean collectNeeds(IndexRow row, Set<Long> types, Set<Long> collations) {
+        if (!relations.containsKey(row.table()) || row.keys().length == 0 || row.keyCount() > row.keys().length
+                || row.opClasses().length < row.keyCount() || row.collations().length < row.keyCount()
+                || row.flags().length < row.keyCount()) {
+            return false;
+        }
+        for (int i = 0; i < row.keys().length; i++) {
+            RelationColumns.ColumnRow column = columns.find(row.table(), row.keys()[i]);
+            if (column == null) {
+                return false;
+            }
+            if (i >= row.keyCount()) {
+                continue;
+            }
+            Optional<OperatorClasses.OpClass> opClass = opClasses.get(row.opClasses()[i]);
+            if (opClass.isEmpty() || opClass.get().mayHaveOptions() || opClass.get().method() != row.method()) {
+                return false;
+            }
+            if (OperatorClasses.needsFacts(opClass.get(), column.typeOid())) {
+                types.add(column.typeOid());
+            }
+            long collation = row.collations()[i];
+            if (collation != 0 && collation != column.collationOid()) {
+                collations.add(collation);
+            }
+        }
+        return true;
+    }
+
+    private Optional<String> definition(IndexRow row, String predicate, Map<Long, OperatorClasses.TypeFacts> facts,
+            Map<Long, String> collationNames) {
+        RelationName table = relations.get(row.table());
+        OperatorClasses.OpClass first = opClasses.get(row.opClasses()[0]).orElseThrow();
+        StringBuilder sql = new StringBuilder("CREATE ");
+        if (row.unique()) {
+            sql.append("UNIQUE ");
+        }
+        sql.append("INDEX ").append(quoting.identifier(row.name())).append(" ON ")
+                .append(row.partitioned() ? "ONLY " : "").append(quoting.qualified(table.schema(), table.name()))
+                .append(" USING ").append(quoting.identifier(first.methodName())).append(" (");
+        String separator = "";
+        for (int i = 0; i < row.keys().length; i++) {
+            if (i == row.keyCount()) {
+                sql.append(") INCLUDE (");
+                separator = "";
+            }
+            sql.append(separator);
+            separator = ", ";
+            RelationColumns.ColumnRow column = columns.find(row.table(), row.keys()[i]);
+            sql.append(quoting.identifier(column.column().name()));
+            if (i >= row.keyCount()) {
+                continue;
+            }
+            long collation = row.collations()[i];
+            if (collation != 0 && collation != column.collationOid()) {
+                String name = collationNames.get(collation);
+                if (name == null) {
+                    return Optional.empty();
+                }
+                sql.append(" COLLATE ").append(name);
+            }
+            OperatorClasses.OpClass opClass = opClasses.get(row.opClasses()[i]).orElseThrow();
+            Optional<Boolean> isDefault = opClasses.isDefaultFor(opClass, column.typeOid(), facts);
+            if (isDefault.isEmpty()) {
+                return Optional.empty();
+            }
+            if (!isDefault.get()) {
+                sql.append(' ').append(OperatorClasses.name(opClass, quoting));
+            }
+            if (opClass.canOrder()) {
+                int flags = row.flags()[i];
+                if ((flags & INDOPTION_DESC) != 0) {
+                    sql.append(" DESC");
+                    if ((flags & INDOPTION_NULLS_FIRST) == 0) {
+                        sql.append(" NULLS LAST");
+                    }
+                } else if ((flags & INDOPTION_NULLS_FIRST) != 0) {
+                    sql.append(" NULLS FIRST");
+                }
+            }
+        }
+        sql.append(')');
+        if (row.nullsNotDistinct()) {
+            sql.append(" NULLS NOT DISTINCT");
+        }
+        if (!row.options().isEmpty()) {
+            sql.append(" WITH (").append(quoting.options(row.options())).append(')');
+        }
+        if (!predicate.isEmpty()) {
+            sql.append(" WHERE ").append(predicate);
+        }
+        return Optional.of(sql.toString());
+    }
+
+    /** Collation names as {@code generate_collation_name} prints them: bare in {@code pg_catalog}. */
+    private Map<Long, String> readCollations(Connection connection, Set<Long> oids) throws SQLException {
+        Map<Long, String> names = new HashMap<>();
+        if (oids.isEmpty()) {
+            return names;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(COLLATIONS)) {
+            statement.setString(1, CatalogArrays.literal(oids));
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    String schema = rs.getString("nspname");
+                    String name = rs.getString("collname");
+                    names.put(rs.getLong("oid"), "pg_catalog".equals(schema)
+                            ? quoting.identifier(name) : quoting.qualified(schema, name));
+                }
+            }
+        }
+        return names;
+    }
+
+    private static Map<Long, String> readServerDefinitions(Connection connection, List<Long> oids)
+            throws SQLException {
+        Map<Long, String> definitions = new HashMap<>();
+        if (oids.isEmpty()) {
+            return definitions;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(SERVER_DEFINITIONS)) {
+            statement.setString(1, CatalogArrays.literal(oids));
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    definitions.put(rs.getLong("indexrelid"), rs.getString("definition"));
+                }
+            }
+        }
+        return definitions;
+    }
+}
