@@ -4,6 +4,7 @@ import dev.dbops.DbopsException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -59,7 +60,7 @@ final class DrillRecorder {
             return result;
         } finally {
             Duration elapsed = Duration.ofNanos(System.nanoTime() - nanos);
-            phases.add(new PhaseTiming(phase, started, elapsed, succeeded));
+            phases.add(new PhaseTiming(phase, started, millis(elapsed), succeeded));
             if (!succeeded && failedPhase == null) {
                 failedPhase = phase;
             }
@@ -69,10 +70,15 @@ final class DrillRecorder {
 
     /** Records a phase that ran alongside another one and was timed by the caller. */
     void concurrentPhase(DrillPhase phase, Instant started, Duration elapsed, boolean succeeded) {
-        phases.add(new PhaseTiming(phase, started, elapsed, succeeded));
+        phases.add(new PhaseTiming(phase, started, millis(elapsed), succeeded));
         if (!succeeded && failedPhase == null) {
             failedPhase = phase;
         }
+    }
+
+    /** Reports keep whole milliseconds, as their JSON form does. */
+    private static Duration millis(Duration elapsed) {
+        return elapsed.truncatedTo(ChronoUnit.MILLIS);
     }
 
     void mismatches(List<Mismatch> found) {

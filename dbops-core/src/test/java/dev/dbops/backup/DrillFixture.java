@@ -38,7 +38,6 @@ final class DrillFixture {
                 wake time,
                 nap interval,
                 ip inet,
-                money_left money,
                 nums int[]
             );
             create table shop.orders (
@@ -48,6 +47,7 @@ final class DrillFixture {
                 total shop.positive,
                 note text,
                 raw json,
+                fee money,
                 placed_at timestamp
             );
             create index orders_customer_idx on shop.orders (customer_id);
@@ -59,7 +59,7 @@ final class DrillFixture {
             create view shop.big_orders as select * from shop.orders where total > 100;
             create materialized view shop.order_counts as select customer_id, count(*) from shop.orders group by 1;
             insert into shop.customers (email, name, photo, tags, profile, born, balance, score, active, uid, wake,
-                    nap, ip, money_left, nums)
+                    nap, ip, nums)
             select 'c' || g || '@example.com',
                    case when g % 5 = 0 then null else 'Name ' || g || ' ünïcödé ''quoted'' \\back' end,
                    case when g % 3 = 0 then null else decode(md5(g::text) || '00ff', 'hex') end,
@@ -73,14 +73,14 @@ final class DrillFixture {
                    time '04:05:06.789' + g * interval '1 second',
                    g * interval '1 day 2 hours 3.5 seconds',
                    ('10.0.' || (g % 256) || '.1')::inet,
-                   g * 0.25,
                    array[g, -g]
             from generate_series(1, 3000) g;
             insert into shop.customers (email, name) values ('big@example.com', repeat('large text ', 50000));
-            insert into shop.orders (customer_id, status, total, note, raw, placed_at)
+            insert into shop.orders (customer_id, status, total, note, raw, fee, placed_at)
             select 1 + g % 3000, (array['new', 'paid', 'shipped'])[1 + g % 3]::shop.status, 0.01 + g % 500,
                    case when g % 9 = 0 then null else 'note ' || g end,
                    case when g % 2 = 0 then null else json_build_object('k', g) end,
+                   g * 0.25,
                    timestamp '2024-01-01 00:00:00' + g * interval '1 minute'
             from generate_series(1, 5000) g;
             insert into shop.events select g, date '2024-06-01' + (g % 400), 'event ' || g from generate_series(1, 2000) g;
