@@ -5,7 +5,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,14 +19,16 @@ import java.util.regex.Pattern;
  * @param database the name of the database it was dumped from
  * @param format the archive format ({@code DIRECTORY}, {@code CUSTOM}, {@code TAR})
  * @param dumpedFromVersion the server version it was dumped from
+ * @param tableData the tables it holds data for, {@code schema.name} by dump id (names with spaces are
+ *     left out, as the listing does not quote them)
  * @param tableDataEntries how many {@code TABLE DATA} items it has
  */
 record ArchiveContents(Optional<Instant> createdAt, String database, String format, String dumpedFromVersion,
-        int tableDataEntries) {
+        Map<Integer, String> tableData, int tableDataEntries) {
 
     private static final Pattern CREATED = Pattern.compile("^; Archive created at (\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}) UTC$");
     private static final Pattern FIELD = Pattern.compile("^;\\s+([A-Za-z ]+):\\s*(.*)$");
-    private static final Pattern TABLE_DATA = Pattern.compile("^\\d+; \\d+ \\d+ TABLE DATA ");
+    private static final Pattern TABLE_DATA = Pattern.compile("^(\\d+); \\d+ \\d+ TABLE DATA (.*)$");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     /** Reads the listing {@code pg_restore --list} printed (run with {@code TZ=UTC}). */
@@ -33,8 +37,10 @@ record ArchiveContents(Optional<Instant> createdAt, String database, String form
         String database = "";
         String format = "";
         String version = "";
-        int tableData = 0;
+        Map<Integer, String> tableData = new HashMap<>();
+        int entries = 0;
         for (String line : listing) {
+            Matcher data = TABLE_DATA.matcher(line);
             Matcher createdAt = CREATED.matcher(line);
             Matcher field = FIELD.matcher(line);
             if (createdAt.matches()) {
@@ -52,10 +58,14 @@ record ArchiveContents(Optional<Instant> createdAt, String database, String form
                         // Other header fields (compression, integer size…) are not needed.
                     }
                 }
-            } else if (TABLE_DATA.matcher(line).find()) {
-                tableData++;
+            } else if (data.matches()) {
+                entries++;
+                String[] words = data.group(2).split(" ");
+                if (words.length == 3) {
+                    tableData.put(Integer.parseInt(data.group(1)), words[0] + "." + words[1]);
+                }
             }
         }
-        return new ArchiveContents(created, database, format, version, tableData);
+        return new ArchiveContents(created, database, format, version, Map.copyOf(tableData), entries);
     }
 }

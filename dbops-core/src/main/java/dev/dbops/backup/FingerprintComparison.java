@@ -2,6 +2,7 @@ package dev.dbops.backup;
 
 import dev.dbops.diff.Difference;
 import dev.dbops.diff.SchemaDiff;
+import dev.dbops.schema.ObjectKind;
 import dev.dbops.schema.Schema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -70,16 +71,39 @@ final class FingerprintComparison {
         if (!compareOwnership) {
             builder.ignoreOwners().ignoreGrants();
         }
+        List<Difference> differences = builder.build().compare(expected, restored);
+        // A table missing or extra as a whole is one mismatch, not one more per column, index or constraint.
+        Map<String, Difference> wholeTables = new LinkedHashMap<>();
+        for (Difference difference : differences) {
+            if (difference.kind() == ObjectKind.TABLE && difference.change() != Difference.Change.CHANGED) {
+                wholeTables.put(difference.object() + ".", difference);
+            }
+        }
+        Map<Difference, Integer> folded = new LinkedHashMap<>();
         List<Mismatch> mismatches = new ArrayList<>();
-        for (Difference difference : builder.build().compare(expected, restored)) {
+        for (Difference difference : differences) {
+            Difference table = wholeTables.entrySet().stream()
+                    .filter(t -> difference.object().startsWith(t.getKey())
+                            && difference.change() == t.getValue().change())
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+            if (table != null) {
+                folded.merge(table, 1, Integer::sum);
+            } else {
+                folded.putIfAbsent(difference, 0);
+            }
+        }
+        folded.forEach((difference, parts) -> {
             String detail = switch (difference.change()) {
                 case ADDED -> "only in the restored copy";
                 case REMOVED -> "missing from the restored copy";
-                case CHANGED -> "changed";
+                case CHANGED -> difference.describe();
             };
+            if (parts > 0) {
+                detail += ", with its " + parts + " column(s), index(es) and constraint(s)";
+            }
             mismatches.add(new Mismatch(Mismatch.Kind.SCHEMA, difference.kind().label() + " " + difference.object(),
-                    "", "", difference.change() == Difference.Change.CHANGED ? difference.describe() : detail));
-        }
+                    "", "", detail));
+        });
         return mismatches;
     }
 

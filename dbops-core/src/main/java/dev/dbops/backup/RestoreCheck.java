@@ -28,7 +28,9 @@ import java.util.regex.Pattern;
 final class RestoreCheck {
 
     private static final Pattern PROCESSING = Pattern.compile("^pg_restore: processing data for table \"(.*)\"$");
-    private static final Pattern FINISHED = Pattern.compile("^pg_restore: finished item \\d+ TABLE DATA (.*)$");
+    private static final Pattern FINISHED = Pattern.compile("^pg_restore: finished item (\\d+) TABLE DATA .*$");
+    /** How pg_restore's errors point at an archive item: {@code …/3346.dat} or {@code TOC entry 3346;}. */
+    private static final Pattern ITEM = Pattern.compile("/(\\d+)\\.dat|TOC entry (\\d+);");
 
     private final BackupDrill drill;
     private final ClientPrograms programs;
@@ -113,6 +115,7 @@ final class RestoreCheck {
         recorder.command(restore.describe());
         AtomicInteger started = new AtomicInteger();
         Set<String> inFlight = new LinkedHashSet<>();
+        Set<String> named = new LinkedHashSet<>();
         ClientCommand.Result result = restore.run(line -> {
             Matcher processing = PROCESSING.matcher(line);
             Matcher finished = FINISHED.matcher(line);
@@ -123,8 +126,20 @@ final class RestoreCheck {
                 recorder.listener().tableDone(phase, processing.group(1), started.incrementAndGet(),
                         contents.tableDataEntries());
             } else if (finished.matches()) {
+                String table = contents.tableData().get(Integer.parseInt(finished.group(1)));
                 synchronized (inFlight) {
-                    inFlight.removeIf(table -> table.endsWith("." + finished.group(1)));
+                    inFlight.remove(table);
+                }
+            } else if (line.contains("error: ") || line.startsWith("Command was:") || line.contains("TOC entry")) {
+                Matcher item = ITEM.matcher(line);
+                while (item.find()) {
+                    String id = item.group(1) != null ? item.group(1) : item.group(2);
+                    String table = contents.tableData().get(Integer.parseInt(id));
+                    if (table != null) {
+                        synchronized (inFlight) {
+                            named.add(table);
+                        }
+                    }
                 }
             }
         }, Optional.empty());
@@ -141,7 +156,9 @@ final class RestoreCheck {
         }
         String object;
         synchronized (inFlight) {
-            object = inFlight.isEmpty() ? archive.toString() : String.join(", ", inFlight);
+            // The tables pg_restore's errors point at; else those whose data was being restored.
+            Set<String> suspects = named.isEmpty() ? inFlight : named;
+            object = suspects.isEmpty() ? archive.toString() : String.join(", ", suspects);
         }
         recorder.mismatches(List.of(new Mismatch(Mismatch.Kind.RESTORE_ERROR, object, "", "",
                 "pg_restore --section=" + section + " exited with " + result.exitCode() + ": "
