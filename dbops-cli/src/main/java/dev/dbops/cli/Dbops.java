@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Dbops.Version.class,
         description = "The database operations layer: schema snapshots and diffs, drift, lock-safe migrations.",
-        subcommands = {InspectCommand.class, DiffCommand.class, LintCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InspectCommand.class, DiffCommand.class, LintCommand.class, VerifyBackupCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Dbops {
 
     /** Exit code when everything is fine. */
