@@ -4,6 +4,7 @@ import dev.dbops.DbopsException;
 import dev.dbops.ErrorCode;
 import dev.dbops.postgres.PostgresUrl;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -92,7 +93,7 @@ final class ClientCommand {
     Result run(Consumer<String> lines, Optional<Path> output) {
         ProcessBuilder builder = new ProcessBuilder(commandLine())
                 .redirectOutput(output.map(file -> ProcessBuilder.Redirect.to(file.toFile())).orElse(ProcessBuilder.Redirect.DISCARD))
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         Map<String, String> environment = builder.environment();
         environment.remove("PGPASSWORD");
         url.flatMap(PostgresUrl::password).ifPresent(password -> environment.put("PGPASSWORD", password));

@@ -16,11 +16,14 @@ public enum DrillPhase {
     READ_ARCHIVE("read archive", false),
     /** Creating and marking the scratch database. */
     CREATE_SCRATCH("create scratch database", true),
-    /** {@code pg_restore --section=pre-data}: types, tables, functions. */
+    /** The restore until the first table's data starts: types, tables, functions (pre-data items). */
     RESTORE_PRE_DATA("restore pre-data", true),
-    /** {@code pg_restore --section=data -j N}: table contents and sequence values. */
+    /** The restore from the first table's data starting to the last one's being done. */
     RESTORE_DATA("restore data", true),
-    /** {@code pg_restore --section=post-data -j N}: indexes, constraints, triggers. */
+    /**
+     * The rest of the restore: the indexes, constraints and triggers still to build once all data is in
+     * (with {@code -j N}, those built while other tables were loading count as data time).
+     */
     RESTORE_POST_DATA("restore post-data", true),
     /** Hashing the restored tables. */
     FINGERPRINT_RESTORED("fingerprint restored copy", false),

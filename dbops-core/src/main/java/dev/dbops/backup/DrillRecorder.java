@@ -76,6 +76,11 @@ final class DrillRecorder {
         }
     }
 
+    /** The first phase that failed, if one did. */
+    Optional<DrillPhase> failedPhase() {
+        return Optional.ofNullable(failedPhase);
+    }
+
     /** Reports keep whole milliseconds, as their JSON form does. */
     private static Duration millis(Duration elapsed) {
         return elapsed.truncatedTo(ChronoUnit.MILLIS);

@@ -9,28 +9,19 @@ import dev.dbops.schema.SchemaSnapshot;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Restores an archive into a fresh scratch database, section by section, then fingerprints the copy,
- * diffs its schema and compares both with what was expected; the scratch database is dropped at the end,
- * also when something fails.
+ * Restores an archive into a fresh scratch database with one {@code pg_restore -j N}, then fingerprints
+ * the copy, diffs its schema and compares both with what was expected; the scratch database is dropped
+ * at the end, also when something fails.
  */
 final class RestoreCheck {
-
-    private static final Pattern PROCESSING = Pattern.compile("^pg_restore: processing data for table \"(.*)\"$");
-    private static final Pattern FINISHED = Pattern.compile("^pg_restore: finished item (\\d+) TABLE DATA .*$");
-    /** How pg_restore's errors point at an archive item: {@code …/3346.dat} or {@code TOC entry 3346;}. */
-    private static final Pattern ITEM = Pattern.compile("/(\\d+)\\.dat|TOC entry (\\d+);");
 
     private final BackupDrill drill;
     private final ClientPrograms programs;
@@ -80,30 +71,15 @@ final class RestoreCheck {
         }
     }
 
-    /** The three restore sections; false when one reported an error (recorded as a mismatch). */
+    /**
+     * Restores with one {@code pg_restore -j N}, as a real recovery would, timing its three phases from its
+     * verbose output; false when it reported an error (recorded as a mismatch).
+     */
     private boolean restore(ScratchDatabases scratch, PostgresUrl scratchUrl, Path archive, ArchiveContents contents) {
-        for (DrillPhase phase : List.of(DrillPhase.RESTORE_PRE_DATA, DrillPhase.RESTORE_DATA,
-                DrillPhase.RESTORE_POST_DATA)) {
-            boolean restored = recorder.phase(phase, () -> section(scratch, scratchUrl, archive, contents, phase));
-            if (!restored) {
-                recorder.notCovered("Data and schema were not compared: the restore stopped at its first error.");
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private boolean section(ScratchDatabases scratch, PostgresUrl scratchUrl, Path archive, ArchiveContents contents,
-            DrillPhase phase) {
         scratch.requireOwned(scratchUrl.database());
-        String section = switch (phase) {
-            case RESTORE_PRE_DATA -> "pre-data";
-            case RESTORE_DATA -> "data";
-            default -> "post-data";
-        };
-        List<String> arguments = new ArrayList<>(List.of("--section=" + section, "--exit-on-error", "--verbose",
-                "--no-password", "--no-subscriptions"));
-        if (phase != DrillPhase.RESTORE_PRE_DATA) {
+        List<String> arguments = new ArrayList<>(List.of("--exit-on-error", "--verbose", "--no-password",
+                "--no-subscriptions"));
+        if (drill.jobs() > 1) {
             arguments.add("--jobs=" + drill.jobs());
         }
         if (!drill.restoreOwnership()) {
@@ -113,56 +89,33 @@ final class RestoreCheck {
         arguments.add(archive.toString());
         ClientCommand restore = new ClientCommand(programs.pgRestore(), scratchUrl, arguments);
         recorder.command(restore.describe());
-        AtomicInteger started = new AtomicInteger();
-        Set<String> inFlight = new LinkedHashSet<>();
-        Set<String> named = new LinkedHashSet<>();
-        ClientCommand.Result result = restore.run(line -> {
-            Matcher processing = PROCESSING.matcher(line);
-            Matcher finished = FINISHED.matcher(line);
-            if (processing.matches()) {
-                synchronized (inFlight) {
-                    inFlight.add(processing.group(1));
-                }
-                recorder.listener().tableDone(phase, processing.group(1), started.incrementAndGet(),
-                        contents.tableDataEntries());
-            } else if (finished.matches()) {
-                String table = contents.tableData().get(Integer.parseInt(finished.group(1)));
-                synchronized (inFlight) {
-                    inFlight.remove(table);
-                }
-            } else if (line.contains("error: ") || line.startsWith("Command was:") || line.contains("TOC entry")) {
-                Matcher item = ITEM.matcher(line);
-                while (item.find()) {
-                    String id = item.group(1) != null ? item.group(1) : item.group(2);
-                    String table = contents.tableData().get(Integer.parseInt(id));
-                    if (table != null) {
-                        synchronized (inFlight) {
-                            named.add(table);
-                        }
-                    }
-                }
-            }
-        }, Optional.empty());
+        RestoreProgress progress = new RestoreProgress(contents, recorder.listener(), recorder.now());
+        ClientCommand.Result result;
+        try {
+            result = restore.run(progress, Optional.empty());
+        } catch (DbopsException e) {
+            progress.record(recorder, false);
+            throw e;
+        }
+        progress.record(recorder, result.succeeded());
         if (result.succeeded()) {
             return true;
         }
         if (result.killed()) {
             throw new DbopsException(ErrorCode.BACKUP_DRILL_FAILED, "pg_restore was killed (exit code "
-                    + result.exitCode() + ") during " + phase.label() + " after "
-                    + DrillReportText.duration(java.time.Duration.ofNanos(result.nanos()))
+                    + result.exitCode() + ") during " + recorder.failedPhase().map(DrillPhase::label).orElse("restore")
+                    + " after " + DrillReportText.duration(Duration.ofNanos(result.nanos()))
                     + "; the restore is incomplete and nothing was verified. Its last output: "
                     + String.join(" | ", result.tail().subList(Math.max(0, result.tail().size() - 3),
                             result.tail().size())));
         }
-        String object;
-        synchronized (inFlight) {
-            // The tables pg_restore's errors point at; else those whose data was being restored.
-            Set<String> suspects = named.isEmpty() ? inFlight : named;
-            object = suspects.isEmpty() ? archive.toString() : String.join(", ", suspects);
-        }
-        recorder.mismatches(List.of(new Mismatch(Mismatch.Kind.RESTORE_ERROR, object, "", "",
-                "pg_restore --section=" + section + " exited with " + result.exitCode() + ": "
+        List<String> suspects = progress.suspects();
+        recorder.mismatches(List.of(new Mismatch(Mismatch.Kind.RESTORE_ERROR,
+                suspects.isEmpty() ? archive.toString() : String.join(", ", suspects), "", "",
+                "pg_restore exited with " + result.exitCode() + " during "
+                        + recorder.failedPhase().map(DrillPhase::label).orElse("the restore") + ": "
                         + result.explanation().replace('\n', ' '))));
+        recorder.notCovered("Data and schema were not compared: the restore stopped at its first error.");
         return false;
     }
 

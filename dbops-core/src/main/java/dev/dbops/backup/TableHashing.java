@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,7 +54,7 @@ final class TableHashing {
             DrillPhase phase, DrillListener listener) {
         ConcurrentLinkedQueue<TableRef> queue = new ConcurrentLinkedQueue<>(
                 tables.stream().sorted(Comparator.comparingLong(TableRef::bytes).reversed()).toList());
-        Map<String, TableFingerprint> results = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, TableFingerprint> results = new ConcurrentHashMap<>();
         AtomicInteger done = new AtomicInteger();
         int workers = Math.max(1, Math.min(jobs, tables.size()));
         List<Thread> threads = new ArrayList<>();

@@ -104,7 +104,7 @@ class ArchiveVerificationTest {
         assertThat(report.mismatches()).singleElement().satisfies(m -> {
             assertThat(m.kind()).isEqualTo(Mismatch.Kind.RESTORE_ERROR);
             assertThat(m.object()).isEqualTo("shop.customers");
-            assertThat(m.detail()).startsWith("pg_restore --section=data exited with 1: ");
+            assertThat(m.detail()).startsWith("pg_restore exited with 1 during restore data: ");
         });
         assertThat(report.notCovered()).anyMatch(line -> line.contains("the restore stopped at its first error"));
     }
