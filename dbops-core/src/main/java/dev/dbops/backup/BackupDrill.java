@@ -3,6 +3,7 @@ package dev.dbops.backup;
 import dev.dbops.DbopsException;
 import dev.dbops.ErrorCode;
 import dev.dbops.postgres.PostgresUrl;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,10 +19,10 @@ import java.util.Optional;
  * <p>{@link #run()} dumps the live source with {@code pg_dump --snapshot} at a snapshot exported from
  * a {@code REPEATABLE READ} transaction, and in that same snapshot computes each table's row count and
  * content hash in the server ({@link DataFingerprint}, saved next to the archive). It then restores the
- * archive with {@code pg_restore -j N}, section by section, into a scratch database it creates and
- * marks, fingerprints the copy, diffs its schema with the source's, and drops it. {@link
- * #verifyArchive(Path)} does the second half for an existing archive. Both return a {@link DrillReport};
- * only invalid options throw.
+ * archive with one {@code pg_restore -j N} (its pre-data, data and post-data phases timed) into a
+ * scratch database it creates and marks, fingerprints the copy, diffs its schema with the source's,
+ * and drops it. {@link #verifyArchive(Path)} does the second half for an existing archive. Both
+ * return a {@link DrillReport}; only invalid options throw.
  *
  * <pre>{@code
  * DrillReport report = BackupDrill.builder()
@@ -96,6 +97,17 @@ public final class BackupDrill {
     public DrillReport verifyArchive(Path existingArchive) {
         Objects.requireNonNull(existingArchive, "existingArchive");
         return new DrillRun(this).verify(existingArchive);
+    }
+
+    /**
+     * Fingerprints the live source as it is now, in one exported snapshot, with {@link Builder#jobs(int)}
+     * connections, without dumping or restoring anything: for comparing two databases (a replica, a
+     * migrated copy) or for timing the fingerprint alone. {@link DataFingerprint#snapshotExact()} is false.
+     *
+     * @throws DbopsException when the source cannot be read
+     */
+    public DataFingerprint fingerprintSource() {
+        return new DrillRun(this).fingerprint();
     }
 
     PostgresUrl source() {
@@ -296,7 +308,7 @@ public final class BackupDrill {
             if (clientPrograms != null && !Files.isDirectory(clientPrograms)) {
                 problems.add("clientPrograms " + clientPrograms + " is not a directory");
             }
-            if (target != null && target.database().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 63) {
+            if (target != null && target.database().getBytes(StandardCharsets.UTF_8).length > 63) {
                 problems.add("target database name is longer than PostgreSQL's 63 bytes");
             }
             if (listener == null || clock == null) {

@@ -115,6 +115,10 @@ final class DrillRun {
         }
     }
 
+    DataFingerprint fingerprint() {
+        return liveFingerprint(SourceFacts.read(drill.source()));
+    }
+
     /** Reads the source's facts and refuses a target named like the source before any work is done. */
     private SourceFacts start(DrillRecorder recorder) {
         SourceFacts source = SourceFacts.read(drill.source());

@@ -126,6 +126,21 @@ class BackupDrillTest {
     }
 
     @Test
+    void fingerprintsALiveDatabaseAloneAndEqualsTheDrillsFingerprint() throws Exception {
+        try (PostgresDatabase source = DrillFixture.manyTypes()) {
+            Path archive = directory.resolve("equal");
+            BackupDrill.builder().source(source.url()).archive(archive).build().run();
+            DataFingerprint drilled = DataFingerprint.read(DataFingerprint.fileFor(archive));
+
+            DataFingerprint live = BackupDrill.builder().source(source.url()).jobs(3).build().fingerprintSource();
+
+            assertThat(live.snapshotExact()).isFalse();
+            assertThat(live.tables()).isEqualTo(drilled.tables());
+            assertThat(live.sequences()).isEqualTo(drilled.sequences());
+        }
+    }
+
+    @Test
     void readsBackTheReportItWrites() throws Exception {
         try (PostgresDatabase source = DrillFixture.manyTypes()) {
             DrillReport report = BackupDrill.builder().source(source.url()).build().run();
