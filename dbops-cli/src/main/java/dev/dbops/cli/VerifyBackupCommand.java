@@ -28,6 +28,8 @@ import picocli.CommandLine.Spec;
                     + " database, fingerprints the copy, diffs its schema, and drops it.",
             "With --archive: restores that pg_dump archive and compares it with the fingerprint saved next to it"
                     + " (<archive>.fingerprint.json), or else with the live --url, approximately.",
+            "With --physical: takes a pg_basebackup (or uses --backup-dir), checks it with pg_verifybackup, starts it"
+                    + " as a scratch cluster, compares it with --url when the source was quiet, runs amcheck.",
             "Exit code: 0 verified, 1 mismatch (or the backup does not restore), 2 error (the drill could not run)."
         })
 final class VerifyBackupCommand implements Callable<Integer> {
@@ -44,6 +46,16 @@ final class VerifyBackupCommand implements Callable<Integer> {
     @Option(names = "--archive", paramLabel = "FILE",
             description = "Verify this existing pg_dump archive (custom, directory or tar format) instead of dumping.")
     private Path archive;
+
+    @Option(names = "--physical",
+            description = "A physical drill: pg_basebackup, pg_verifybackup, the backup started as a scratch cluster"
+                    + " (needs postgres and pg_basebackup of the source's major version and a REPLICATION user).")
+    private boolean physical;
+
+    @Option(names = "--backup-dir", paramLabel = "DIR",
+            description = "Verify this existing plain-format base backup (with WAL) instead of taking one; implies"
+                    + " --physical. A copy is started; DIR is not changed.")
+    private Path backupDirectory;
 
     @Option(names = "--save-archive", paramLabel = "PATH",
             description = "Keep the drill's dump at PATH (must not exist) with PATH.fingerprint.json beside it;"
@@ -73,8 +85,9 @@ final class VerifyBackupCommand implements Callable<Integer> {
     private boolean rowText;
 
     @Option(names = "--pg-bin", paramLabel = "DIR",
-            description = "Directory of pg_dump and pg_restore, of the server's major version or newer"
-                    + " (default: searched in /usr/lib/postgresql/<major>/bin, /usr/pgsql-<major>/bin, /usr/bin, PATH).")
+            description = "Directory of pg_dump and pg_restore of the server's major version or newer (with --physical:"
+                    + " postgres and pg_basebackup of exactly its major version); default: searched in"
+                    + " /usr/lib/postgresql/<major>/bin, /usr/pgsql-<major>/bin, /usr/bin, PATH.")
     private Path pgBin;
 
     @Option(names = "--fingerprint-timeout", paramLabel = "SECONDS", defaultValue = "3600",
@@ -137,6 +150,11 @@ final class VerifyBackupCommand implements Callable<Integer> {
             throw new DbopsException(ErrorCode.INVALID_CONFIGURATION, "--archive verifies an existing archive and"
                     + " --save-archive keeps a new one; give one of them");
         }
+        boolean physicalDrill = physical || backupDirectory != null;
+        if (physicalDrill && (archive != null || saveArchive != null)) {
+            throw new DbopsException(ErrorCode.INVALID_CONFIGURATION, "--physical and --backup-dir work on base"
+                    + " backups, --archive and --save-archive on pg_dump archives; give options of one kind");
+        }
         BackupDrill.Builder builder = BackupDrill.builder()
                 .source(withEnvironmentPassword(url, System.getenv("PGPASSWORD")))
                 .format(dumpFormat.format)
@@ -157,7 +175,14 @@ final class VerifyBackupCommand implements Callable<Integer> {
             builder.clientPrograms(pgBin);
         }
         BackupDrill drill = builder.build();
-        DrillReport report = archive == null ? drill.run() : drill.verifyArchive(archive);
+        DrillReport report;
+        if (backupDirectory != null) {
+            report = drill.verifyBaseBackup(backupDirectory);
+        } else if (physical) {
+            report = drill.runPhysical();
+        } else {
+            report = archive == null ? drill.run() : drill.verifyArchive(archive);
+        }
         Output.write(spec, null, format == Format.json ? report.toJson() : report.toText());
         if (history != null) {
             DrillHistory.append(history, report);

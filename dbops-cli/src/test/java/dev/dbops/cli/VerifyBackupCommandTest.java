@@ -141,6 +141,22 @@ class VerifyBackupCommandTest {
     }
 
     @Test
+    void runsAPhysicalDrill() {
+        Result result = run("verify-backup", "--url", url(), "--physical", "--no-progress");
+
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        assertThat(result.out()).contains("Physical backup drill: VERIFIED", "start scratch cluster", "amcheck");
+    }
+
+    @Test
+    void refusesToMixPhysicalAndArchiveOptions() {
+        Result result = run("verify-backup", "--url", url(), "--physical", "--archive", "x.dump");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("give options of one kind");
+    }
+
+    @Test
     void takesThePasswordFromPgpasswordWhenTheUrlHasNone() {
         PostgresUrl url = VerifyBackupCommand.withEnvironmentPassword("postgresql://app@db:5432/shop", "s3cret");
 

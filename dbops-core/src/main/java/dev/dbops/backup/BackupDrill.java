@@ -100,6 +100,32 @@ public final class BackupDrill {
     }
 
     /**
+     * A physical drill: takes a base backup of the source's cluster with {@code pg_basebackup}, checks its
+     * files with {@code pg_verifybackup}, starts it as a scratch cluster on {@code 127.0.0.1} and a free port
+     * (its WAL recovery timed as the RTO), compares its copy of the source database with the source, runs
+     * {@code amcheck}, then stops and deletes it. The data is compared only when the source was quiet during
+     * the backup (its fingerprints before and after agree). Needs {@code postgres} and {@code pg_basebackup}
+     * of exactly the source's major version, and a user with {@code REPLICATION}.
+     *
+     * @return the report; a drill that could not finish is reported as {@link DrillReport.Outcome#FAILED}
+     */
+    public DrillReport runPhysical() {
+        return new PhysicalDrill(this).run(Optional.empty());
+    }
+
+    /**
+     * Verifies an existing base backup directory (plain format, as {@code pg_basebackup -Fp} writes it, WAL
+     * included): {@code pg_verifybackup}, then a copy of it started as a scratch cluster (the original is not
+     * touched), compared with the live source (approximately: the source has changed since), {@code amcheck}.
+     *
+     * @return the report; a drill that could not finish is reported as {@link DrillReport.Outcome#FAILED}
+     */
+    public DrillReport verifyBaseBackup(Path backupDirectory) {
+        Objects.requireNonNull(backupDirectory, "backupDirectory");
+        return new PhysicalDrill(this).run(Optional.of(backupDirectory));
+    }
+
+    /**
      * Fingerprints the live source as it is now, in one exported snapshot, with {@link Builder#jobs(int)}
      * connections, without dumping or restoring anything: for comparing two databases (a replica, a
      * migrated copy) or for timing the fingerprint alone. {@link DataFingerprint#snapshotExact()} is false.

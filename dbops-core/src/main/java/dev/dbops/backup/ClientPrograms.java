@@ -101,7 +101,8 @@ record ClientPrograms(Path directory, int major, String version) {
         return matcher.find() ? Optional.of(Integer.parseInt(matcher.group(1))) : Optional.empty();
     }
 
-    private static Optional<String> versionOf(Path program) {
+    /** What {@code program --version} prints, when it runs. */
+    static Optional<String> versionOf(Path program) {
         try {
             Process process = new ProcessBuilder(program.toString(), "--version").redirectErrorStream(true).start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();

@@ -30,7 +30,19 @@ public enum DrillPhase {
     /** Reading the restored schema and diffing it with the source's. */
     COMPARE_SCHEMA("compare schema", false),
     /** Dropping the scratch database. */
-    DROP_SCRATCH("drop scratch database", false);
+    DROP_SCRATCH("drop scratch database", false),
+    /** Physical drills: {@code pg_basebackup} of the source cluster. */
+    BASE_BACKUP("base backup", false),
+    /** Physical drills: {@code pg_verifybackup} of the backup against its manifest. */
+    VERIFY_BACKUP("verify backup files", false),
+    /** Physical drills: copying a given backup directory, so that starting it leaves the original untouched. */
+    COPY_BACKUP("copy backup", true),
+    /** Physical drills: starting the backup as a scratch cluster, WAL recovery included, until it accepts connections. */
+    START_CLUSTER("start scratch cluster", true),
+    /** Physical drills: {@code amcheck} of the restored copy's B-tree indexes (and heaps on PostgreSQL 14+). */
+    AMCHECK("amcheck", false),
+    /** Physical drills: stopping the scratch cluster and deleting its files. */
+    STOP_CLUSTER("stop scratch cluster", false);
 
     private final String label;
     private final boolean restore;

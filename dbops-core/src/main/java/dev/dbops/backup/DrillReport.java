@@ -164,7 +164,9 @@ public record DrillReport(
         /** Dump the live source, restore, compare with the fingerprint taken in the dump's snapshot. */
         DRILL,
         /** Restore an existing archive and compare with its saved fingerprint, or the live source. */
-        ARCHIVE
+        ARCHIVE,
+        /** Start a physical base backup as a scratch cluster and compare it with the live source. */
+        PHYSICAL
     }
 
     /**

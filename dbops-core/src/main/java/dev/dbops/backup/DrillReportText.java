@@ -50,7 +50,11 @@ final class DrillReportText {
     }
 
     private static String headline(DrillReport report) {
-        String what = report.mode() == DrillReport.Mode.DRILL ? "Backup drill" : "Archive verification";
+        String what = switch (report.mode()) {
+            case DRILL -> "Backup drill";
+            case ARCHIVE -> "Archive verification";
+            case PHYSICAL -> "Physical backup drill";
+        };
         return switch (report.outcome()) {
             case VERIFIED -> what + ": VERIFIED — the backup restores and equals its source.";
             case MISMATCH -> what + ": MISMATCH — " + report.mismatches().size()

@@ -8,12 +8,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Stream;
 
 /** One execution of a {@link BackupDrill}: the steps of both modes, recorded into a report. */
 final class DrillRun {
@@ -48,7 +47,7 @@ final class DrillRun {
                 DataFingerprint fingerprint = SnapshotDump.run(drill, programs, source, archive, recorder);
                 fingerprint.write(DataFingerprint.fileFor(archive));
                 recorder.archive(drill.archive().isPresent() ? Optional.of(archive.toString()) : Optional.empty(),
-                        size(archive));
+                        WorkFiles.size(archive));
                 Optional<ArchiveContents> contents = readArchive(recorder, programs, archive);
                 if (contents.isPresent()) {
                     new RestoreCheck(drill, programs, recorder).run(scratch, scratchUrl(), source, archive,
@@ -63,9 +62,11 @@ final class DrillRun {
         } catch (IOException | UncheckedIOException e) {
             return recorder.failed(new DbopsException(ErrorCode.IO_FAILED, "Cannot write the archive: "
                     + e.getMessage() + " — check the directory and its free space.", e));
+        } catch (RuntimeException e) {
+            return recorder.failed(unexpected(e));
         } finally {
             if (temporary != null) {
-                deleteTree(temporary);
+                WorkFiles.deleteTree(temporary);
             }
         }
     }
@@ -79,7 +80,7 @@ final class DrillRun {
                 throw new DbopsException(ErrorCode.IO_FAILED, "The archive " + absolute + " does not exist — check"
                         + " the path given with --archive.");
             }
-            recorder.archive(Optional.of(absolute.toString()), size(absolute));
+            recorder.archive(Optional.of(absolute.toString()), WorkFiles.size(absolute));
             SourceFacts source = start(recorder);
             ClientPrograms programs = ClientPrograms.locate(drill.clientPrograms(), source.major(), source.version());
             Optional<ArchiveContents> contents = readArchive(recorder, programs, absolute);
@@ -95,6 +96,7 @@ final class DrillRun {
                 recorder.backupTakenAt(expected.takenAt());
                 recorder.note("Compared with the fingerprint saved in " + saved + ", taken in the dump's snapshot at "
                         + expected.takenAt() + ".");
+                belongsToArchive(recorder, expected, contents.get());
             } else {
                 expected = recorder.phase(DrillPhase.FINGERPRINT_SOURCE, () -> liveFingerprint(source));
                 recorder.note("No fingerprint was saved next to the archive (" + saved.getFileName() + "), so the copy"
@@ -112,11 +114,30 @@ final class DrillRun {
             return recorder.finished();
         } catch (DbopsException e) {
             return recorder.failed(e);
+        } catch (RuntimeException e) {
+            return recorder.failed(unexpected(e));
         }
+    }
+
+    /** A failure that is not dbops's own, such as an exception thrown by a listener. */
+    static DbopsException unexpected(RuntimeException e) {
+        return new DbopsException(ErrorCode.BACKUP_DRILL_FAILED, "The drill stopped on an unexpected error: " + e, e);
     }
 
     DataFingerprint fingerprint() {
         return liveFingerprint(SourceFacts.read(drill.source()));
+    }
+
+    /** Notes when a saved fingerprint seems to belong to another dump (other database, other time). */
+    private static void belongsToArchive(DrillRecorder recorder, DataFingerprint fingerprint, ArchiveContents contents) {
+        if (!contents.database().isEmpty() && !contents.database().equals(fingerprint.database())) {
+            recorder.note("The fingerprint is of database " + fingerprint.database() + " but the archive was dumped"
+                    + " from " + contents.database() + ": check that the fingerprint file belongs to this archive.");
+        }
+        contents.createdAt().filter(created -> Duration.between(created, fingerprint.takenAt()).abs()
+                .compareTo(Duration.ofMinutes(10)) > 0).ifPresent(created -> recorder.note("The archive was created at "
+                        + created + " but the fingerprint was taken at " + fingerprint.takenAt()
+                        + ": check that the fingerprint file belongs to this archive."));
     }
 
     /** Reads the source's facts and refuses a target named like the source before any work is done. */
@@ -172,7 +193,7 @@ final class DrillRun {
                         + e.getMessage(), e);
             } finally {
                 if (listing != null) {
-                    deleteTree(listing);
+                    WorkFiles.deleteTree(listing);
                 }
             }
         });
@@ -198,19 +219,5 @@ final class DrillRun {
         return scratchName;
     }
 
-    private static long size(Path path) {
-        try (Stream<Path> files = Files.walk(path)) {
-            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
-        } catch (IOException e) {
-            return 0;
-        }
-    }
 
-    private static void deleteTree(Path root) {
-        try (Stream<Path> files = Files.walk(root)) {
-            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-        } catch (IOException e) {
-            // A temporary file left behind is harmless; the OS cleans its temp directory.
-        }
-    }
 }

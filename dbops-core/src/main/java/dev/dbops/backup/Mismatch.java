@@ -53,7 +53,11 @@ public record Mismatch(Kind kind, String object, String expected, String actual,
         /** A sequence was restored with a state the dump cannot have read. */
         SEQUENCE_STATE("sequence state differs"),
         /** The schemas differ: an object is missing, extra or changed (per the schema engine). */
-        SCHEMA("schema differs");
+        SCHEMA("schema differs"),
+        /** A file of a physical backup is missing, extra, or differs from the backup manifest ({@code pg_verifybackup}). */
+        BACKUP_FILE("backup file check failed"),
+        /** {@code amcheck} found an index or table of the restored copy corrupted. */
+        CORRUPTION("corruption found");
 
         private final String label;
 

@@ -134,7 +134,8 @@ final class RestoreCheck {
                 List<TableFingerprint> tables = new TableHashing(scratchUrl, Optional.empty(), settings.jobs(),
                         settings.statementTimeout(), settings.lockTimeout())
                         .hash(relations.tables(), methods, DrillPhase.FINGERPRINT_RESTORED, recorder.listener());
-                return FingerprintComparison.data(expected, tables, sequences, compareSequences);
+                return FingerprintComparison.data(expected, tables, sequences, compareSequences
+                        ? FingerprintComparison.Sequences.DUMPED_RANGE : FingerprintComparison.Sequences.NONE);
             } catch (SQLException e) {
                 throw new DbopsException(ErrorCode.BACKUP_DRILL_FAILED, "Cannot read the restored copy "
                         + scratchUrl.database() + ": " + e.getMessage(), e);

@@ -43,6 +43,12 @@ public record SequenceFingerprint(String schema, String name, long increment, St
         return low <= value && value <= high;
     }
 
+    /** Whether a restored state is behind {@link #before()}: its next value was already handed out. */
+    public boolean behind(State restored) {
+        long direction = increment < 0 ? -1 : 1;
+        return restored.position(increment) * direction < before.position(increment) * direction;
+    }
+
     /** The expected state in words: {@code 42 (called)} or {@code 40 … 57}. */
     public String describeExpected() {
         return before.equals(after) ? before.toString() : before + " … " + after;

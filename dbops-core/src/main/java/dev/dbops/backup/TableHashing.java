@@ -144,7 +144,26 @@ final class TableHashing {
             case "22023" -> " — the exported snapshot is no longer valid (its transaction ended)";
             default -> "";
         };
-        return new DbopsException(ErrorCode.BACKUP_DRILL_FAILED, "Fingerprint failed while " + where + ": "
-                + e.getMessage() + hint, e);
+        String message = "Fingerprint failed while " + where + ": " + e.getMessage() + hint;
+        return table == null ? new DbopsException(ErrorCode.BACKUP_DRILL_FAILED, message, e)
+                : new TableReadFailure(table.key(), message, e);
+    }
+
+    /** A fingerprint query of one table failed; for a restored copy, that can be what a corrupted backup does. */
+    static final class TableReadFailure extends DbopsException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String table;
+
+        TableReadFailure(String table, String message, Throwable cause) {
+            super(ErrorCode.BACKUP_DRILL_FAILED, message, cause);
+            this.table = table;
+        }
+
+        /** The table, {@code schema.name}. */
+        String table() {
+            return table;
+        }
     }
 }

@@ -13,6 +13,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 class BackupDrillTest {
 
+    private static final DrillPhase[] LOGICAL_PHASES = {DrillPhase.CLEANUP, DrillPhase.DUMP,
+        DrillPhase.FINGERPRINT_SOURCE, DrillPhase.READ_ARCHIVE, DrillPhase.CREATE_SCRATCH, DrillPhase.RESTORE_PRE_DATA,
+        DrillPhase.RESTORE_DATA, DrillPhase.RESTORE_POST_DATA, DrillPhase.FINGERPRINT_RESTORED,
+        DrillPhase.COMPARE_SCHEMA, DrillPhase.DROP_SCRATCH};
+
     @TempDir
     Path directory;
 
@@ -42,9 +47,9 @@ class BackupDrillTest {
             assertThat(report.mismatches()).isEmpty();
             assertThat(report.outcome()).isEqualTo(DrillReport.Outcome.VERIFIED);
             assertThat(report.mode()).isEqualTo(DrillReport.Mode.DRILL);
-            assertThat(report.phases()).extracting(PhaseTiming::phase).containsExactlyInAnyOrder(DrillPhase.values());
+            assertThat(report.phases()).extracting(PhaseTiming::phase).containsExactlyInAnyOrder(LOGICAL_PHASES);
             assertThat(report.phases()).allMatch(PhaseTiming::succeeded);
-            assertThat(started).containsExactlyInAnyOrder(DrillPhase.values());
+            assertThat(started).containsExactlyInAnyOrder(LOGICAL_PHASES);
             assertThat(report.rto()).isEqualTo(report.elapsed(DrillPhase.CREATE_SCRATCH).orElseThrow()
                     .plus(report.elapsed(DrillPhase.RESTORE_PRE_DATA).orElseThrow())
                     .plus(report.elapsed(DrillPhase.RESTORE_DATA).orElseThrow())

@@ -55,6 +55,25 @@ class DrillSafetyTest {
     }
 
     @Test
+    void reportsAListenerThatThrowsAsAFailedDrillAndStillDropsTheScratchDatabase() throws Exception {
+        try (PostgresDatabase source = DrillFixture.manyTypes()) {
+            DrillListener broken = new DrillListener() {
+                @Override
+                public void restored(PostgresUrl scratch) {
+                    throw new IllegalStateException("smoke query failed");
+                }
+            };
+
+            DrillReport report = BackupDrill.builder().source(source.url()).listener(broken).build().run();
+
+            assertThat(report.outcome()).isEqualTo(DrillReport.Outcome.FAILED);
+            assertThat(report.failure()).hasValueSatisfying(f -> assertThat(f.message())
+                    .contains("unexpected error", "smoke query failed"));
+            assertThat(DrillFixture.scratchDatabases()).isEmpty();
+        }
+    }
+
+    @Test
     void removesTheScratchDatabaseOfAKilledDrillFirstAndSaysSo() throws Exception {
         String leftover = "dbops_drill_left_behind";
         int pid;
