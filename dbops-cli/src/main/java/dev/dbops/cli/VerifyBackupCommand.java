@@ -80,6 +80,11 @@ final class VerifyBackupCommand implements Callable<Integer> {
                     + " compare them; for targets without the source's roles.")
     private boolean noOwner;
 
+    @Option(names = "--globals",
+            description = "Also dump roles and tablespaces with pg_dumpall --globals-only (next to --save-archive as"
+                    + " PATH.globals.sql) and check that it holds all of them; needs a superuser.")
+    private boolean globals;
+
     @Option(names = "--row-text",
             description = "Hash every table by the exact text of its rows (slower) instead of each type's hash function.")
     private boolean rowText;
@@ -160,6 +165,7 @@ final class VerifyBackupCommand implements Callable<Integer> {
                 .format(dumpFormat.format)
                 .restoreOwnership(!noOwner)
                 .rowTextFingerprints(rowText)
+                .includeGlobals(globals)
                 .fingerprintTimeout(Duration.ofSeconds(fingerprintTimeoutSeconds))
                 .listener(showProgress() ? new DrillProgress(spec.commandLine().getErr()) : DrillListener.NONE);
         if (jobs != null) {

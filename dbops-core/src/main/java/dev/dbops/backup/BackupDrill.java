@@ -48,6 +48,7 @@ public final class BackupDrill {
     private final int jobs;
     private final boolean restoreOwnership;
     private final boolean rowTextOnly;
+    private final boolean includeGlobals;
     private final Optional<Path> clientPrograms;
     private final Duration fingerprintTimeout;
     private final Duration lockTimeout;
@@ -63,6 +64,7 @@ public final class BackupDrill {
         this.jobs = builder.jobs;
         this.restoreOwnership = builder.restoreOwnership;
         this.rowTextOnly = builder.rowTextOnly;
+        this.includeGlobals = builder.includeGlobals;
         this.clientPrograms = Optional.ofNullable(builder.clientPrograms);
         this.fingerprintTimeout = builder.fingerprintTimeout;
         this.lockTimeout = builder.lockTimeout;
@@ -164,6 +166,10 @@ public final class BackupDrill {
         return clientPrograms;
     }
 
+    boolean includeGlobals() {
+        return includeGlobals;
+    }
+
     FingerprintSettings fingerprintSettings() {
         return new FingerprintSettings(jobs, rowTextOnly, fingerprintTimeout, lockTimeout);
     }
@@ -194,6 +200,7 @@ public final class BackupDrill {
         private int jobs = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
         private boolean restoreOwnership = true;
         private boolean rowTextOnly;
+        private boolean includeGlobals;
         private Path clientPrograms;
         private Duration fingerprintTimeout = Duration.ofHours(1);
         private Duration lockTimeout = Duration.ofSeconds(30);
@@ -260,6 +267,16 @@ public final class BackupDrill {
          */
         public Builder rowTextFingerprints(boolean rowText) {
             this.rowTextOnly = rowText;
+            return this;
+        }
+
+        /**
+         * Whether a drill also runs {@code pg_dumpall --globals-only} (roles and tablespaces, which pg_dump leaves
+         * out) to {@code <archive>.globals.sql} and checks that it holds every role and tablespace of the source
+         * cluster (default false; reading role passwords needs a superuser).
+         */
+        public Builder includeGlobals(boolean globals) {
+            this.includeGlobals = globals;
             return this;
         }
 

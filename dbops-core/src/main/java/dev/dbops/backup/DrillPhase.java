@@ -12,6 +12,8 @@ public enum DrillPhase {
     DUMP("dump", false),
     /** Hashing the source's tables in the dump's snapshot (overlaps {@link #DUMP}). */
     FINGERPRINT_SOURCE("fingerprint source", false),
+    /** {@code pg_dumpall --globals-only} next to the archive, when asked for. */
+    DUMP_GLOBALS("dump roles and tablespaces", false),
     /** Reading the archive's table of contents ({@code pg_restore --list}). */
     READ_ARCHIVE("read archive", false),
     /** Creating and marking the scratch database. */

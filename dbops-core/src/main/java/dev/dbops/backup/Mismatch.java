@@ -57,7 +57,9 @@ public record Mismatch(Kind kind, String object, String expected, String actual,
         /** A file of a physical backup is missing, extra, or differs from the backup manifest ({@code pg_verifybackup}). */
         BACKUP_FILE("backup file check failed"),
         /** {@code amcheck} found an index or table of the restored copy corrupted. */
-        CORRUPTION("corruption found");
+        CORRUPTION("corruption found"),
+        /** The globals dump ({@code pg_dumpall --globals-only}) lacks roles or tablespaces of the source cluster. */
+        GLOBALS("globals incomplete");
 
         private final String label;
 

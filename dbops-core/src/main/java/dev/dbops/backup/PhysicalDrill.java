@@ -2,13 +2,17 @@ package dev.dbops.backup;
 
 import dev.dbops.DbopsException;
 import dev.dbops.ErrorCode;
+import dev.dbops.postgres.PostgresConnector;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -62,6 +66,7 @@ final class PhysicalDrill {
             if (givenBackup.isPresent()) {
                 Path backup = givenBackup.get().toAbsolutePath().normalize();
                 recorder.archive(Optional.of(backup.toString()), WorkFiles.size(backup));
+                requireSpace(data, WorkFiles.size(backup), "the backup to copy");
                 labelTime(backup).ifPresent(recorder::backupTakenAt);
                 verify(recorder, programs, backup);
                 recorder.phase(DrillPhase.COPY_BACKUP, () -> copy(backup, data));
@@ -69,6 +74,13 @@ final class PhysicalDrill {
                 recorder.note("The copy was compared with the live source as it is now, not as it was when the backup"
                         + " was taken: changes made since then show up as mismatches, so the comparison is approximate.");
             } else {
+                Optional<Long> clusterBytes = clusterBytes();
+                if (clusterBytes.isPresent()) {
+                    requireSpace(data, clusterBytes.get(), "the source cluster");
+                } else {
+                    recorder.notCovered("Free space for the base backup was not checked: the size of every database"
+                            + " of the cluster cannot be read by this user.");
+                }
                 recorder.backupTakenAt(recorder.now());
                 recorder.phase(DrillPhase.BASE_BACKUP, () -> baseBackup(recorder, programs, data));
                 recorder.archive(Optional.empty(), WorkFiles.size(data));
@@ -110,6 +122,38 @@ final class PhysicalDrill {
             });
         } catch (RuntimeException e) {
             recorder.note("Stopping the scratch cluster or deleting " + work + " failed: " + e.getMessage());
+        }
+    }
+
+    /** The size of all databases of the source's cluster, when this user may read it. */
+    private Optional<Long> clusterBytes() {
+        try (Connection connection = PostgresConnector.open(drill.source());
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("select sum(pg_catalog.pg_database_size(oid))::bigint"
+                        + " from pg_catalog.pg_database")) {
+            rs.next();
+            return Optional.of(rs.getLong(1));
+        } catch (SQLException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Fails early, with the figures, when the work directory cannot hold {@code bytes} plus the headroom. */
+    private void requireSpace(Path data, long bytes, String what) {
+        Path work = data.getParent();
+        long free;
+        try {
+            free = Files.getFileStore(work).getUsableSpace();
+        } catch (IOException e) {
+            return;
+        }
+        long needed = bytes + drill.diskHeadroomBytes();
+        if (free < needed) {
+            throw new DbopsException(ErrorCode.INSUFFICIENT_DISK_SPACE, "Not enough free disk space for a physical"
+                    + " drill: " + work.getParent() + " has " + DrillReportText.bytes(free) + " (" + free + " bytes)"
+                    + " free, " + what + " is " + DrillReportText.bytes(bytes) + " (" + bytes + " bytes) and the"
+                    + " headroom asked for is " + DrillReportText.bytes(drill.diskHeadroomBytes()) + " — free space"
+                    + " there or point java.io.tmpdir at a larger disk.");
         }
     }
 

@@ -146,6 +146,23 @@ class BackupDrillTest {
     }
 
     @Test
+    void dumpsRolesAndTablespacesNextToTheArchiveWhenAskedAndCountsThem() throws Exception {
+        try (PostgresDatabase source = DrillFixture.manyTypes()) {
+            Path archive = directory.resolve("with-globals");
+
+            DrillReport report = BackupDrill.builder().source(source.url()).archive(archive).includeGlobals(true)
+                    .build().run();
+
+            assertThat(report.outcome()).isEqualTo(DrillReport.Outcome.VERIFIED);
+            assertThat(report.phases()).extracting(PhaseTiming::phase).contains(DrillPhase.DUMP_GLOBALS);
+            assertThat(Files.readString(directory.resolve("with-globals.globals.sql"))).contains("CREATE ROLE postgres;");
+            long roles = DrillFixture.count(source.url(), "select count(*) from pg_roles where rolname !~ '^pg_'");
+            assertThat(report.notes()).anyMatch(note -> note.contains("(" + roles + " roles, 0 tablespaces)"));
+            assertThat(report.notCovered()).noneMatch(line -> line.startsWith("Roles and tablespaces"));
+        }
+    }
+
+    @Test
     void readsBackTheReportItWrites() throws Exception {
         try (PostgresDatabase source = DrillFixture.manyTypes()) {
             DrillReport report = BackupDrill.builder().source(source.url()).build().run();

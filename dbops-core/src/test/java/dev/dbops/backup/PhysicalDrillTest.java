@@ -129,6 +129,19 @@ class PhysicalDrillTest {
         });
     }
 
+    @Test
+    void failsEarlyWhenTheTemporaryDirectoryCannotHoldTheCluster() {
+        DrillReport report = BackupDrill.builder().source(source.url()).diskHeadroomBytes(1L << 60).build()
+                .runPhysical();
+
+        assertThat(report.outcome()).isEqualTo(DrillReport.Outcome.FAILED);
+        assertThat(report.failure()).hasValueSatisfying(f -> {
+            assertThat(f.code()).isEqualTo(ErrorCode.INSUFFICIENT_DISK_SPACE);
+            assertThat(f.message()).contains("the source cluster is", "bytes) free");
+        });
+        assertThat(report.phases()).extracting(PhaseTiming::phase).doesNotContain(DrillPhase.BASE_BACKUP);
+    }
+
     /** A plain-format base backup with WAL and a manifest, as a backup job would write it. */
     private Path baseBackup() {
         Path backup = directory.resolve("base");
