@@ -41,36 +41,10 @@ import java.util.Optional;
  */
 public final class BackupDrill {
 
-    private final PostgresUrl source;
-    private final Optional<PostgresUrl> target;
-    private final Optional<Path> archive;
-    private final ArchiveFormat format;
-    private final int jobs;
-    private final boolean restoreOwnership;
-    private final boolean rowTextOnly;
-    private final boolean includeGlobals;
-    private final Optional<Path> clientPrograms;
-    private final Duration fingerprintTimeout;
-    private final Duration lockTimeout;
-    private final long diskHeadroomBytes;
-    private final DrillListener listener;
-    private final Clock clock;
+    private final DrillOptions options;
 
-    private BackupDrill(Builder builder) {
-        this.source = builder.source;
-        this.target = Optional.ofNullable(builder.target);
-        this.archive = Optional.ofNullable(builder.archive);
-        this.format = builder.format;
-        this.jobs = builder.jobs;
-        this.restoreOwnership = builder.restoreOwnership;
-        this.rowTextOnly = builder.rowTextOnly;
-        this.includeGlobals = builder.includeGlobals;
-        this.clientPrograms = Optional.ofNullable(builder.clientPrograms);
-        this.fingerprintTimeout = builder.fingerprintTimeout;
-        this.lockTimeout = builder.lockTimeout;
-        this.diskHeadroomBytes = builder.diskHeadroomBytes;
-        this.listener = builder.listener;
-        this.clock = builder.clock;
+    private BackupDrill(DrillOptions options) {
+        this.options = options;
     }
 
     /** Starts configuring a drill; {@link Builder#source(PostgresUrl)} is required. */
@@ -85,7 +59,7 @@ public final class BackupDrill {
      * @return the report; a drill that could not finish is reported as {@link DrillReport.Outcome#FAILED}
      */
     public DrillReport run() {
-        return new DrillRun(this).drill();
+        return new DrillRun(options).drill();
     }
 
     /**
@@ -98,7 +72,7 @@ public final class BackupDrill {
      */
     public DrillReport verifyArchive(Path existingArchive) {
         Objects.requireNonNull(existingArchive, "existingArchive");
-        return new DrillRun(this).verify(existingArchive);
+        return new DrillRun(options).verify(existingArchive);
     }
 
     /**
@@ -112,7 +86,7 @@ public final class BackupDrill {
      * @return the report; a drill that could not finish is reported as {@link DrillReport.Outcome#FAILED}
      */
     public DrillReport runPhysical() {
-        return new PhysicalDrill(this).run(Optional.empty());
+        return new PhysicalDrill(options).run(Optional.empty());
     }
 
     /**
@@ -124,7 +98,7 @@ public final class BackupDrill {
      */
     public DrillReport verifyBaseBackup(Path backupDirectory) {
         Objects.requireNonNull(backupDirectory, "backupDirectory");
-        return new PhysicalDrill(this).run(Optional.of(backupDirectory));
+        return new PhysicalDrill(options).run(Optional.of(backupDirectory));
     }
 
     /**
@@ -135,59 +109,7 @@ public final class BackupDrill {
      * @throws DbopsException when the source cannot be read
      */
     public DataFingerprint fingerprintSource() {
-        return new DrillRun(this).fingerprint();
-    }
-
-    PostgresUrl source() {
-        return source;
-    }
-
-    Optional<PostgresUrl> target() {
-        return target;
-    }
-
-    Optional<Path> archive() {
-        return archive;
-    }
-
-    ArchiveFormat format() {
-        return format;
-    }
-
-    int jobs() {
-        return jobs;
-    }
-
-    boolean restoreOwnership() {
-        return restoreOwnership;
-    }
-
-    Optional<Path> clientPrograms() {
-        return clientPrograms;
-    }
-
-    boolean includeGlobals() {
-        return includeGlobals;
-    }
-
-    FingerprintSettings fingerprintSettings() {
-        return new FingerprintSettings(jobs, rowTextOnly, fingerprintTimeout, lockTimeout);
-    }
-
-    Duration lockTimeout() {
-        return lockTimeout;
-    }
-
-    long diskHeadroomBytes() {
-        return diskHeadroomBytes;
-    }
-
-    DrillListener listener() {
-        return listener;
-    }
-
-    Clock clock() {
-        return clock;
+        return new DrillRun(options).fingerprint();
     }
 
     /** Configures a {@link BackupDrill}. */
@@ -361,11 +283,10 @@ public final class BackupDrill {
                 throw new DbopsException(ErrorCode.INVALID_CONFIGURATION,
                         "invalid BackupDrill options: " + String.join("; ", problems));
             }
-            return new BackupDrill(this);
+            return new BackupDrill(new DrillOptions(source, Optional.ofNullable(target), Optional.ofNullable(archive),
+                    format, jobs, restoreOwnership, rowTextOnly, includeGlobals, Optional.ofNullable(clientPrograms),
+                    fingerprintTimeout, lockTimeout, diskHeadroomBytes, listener, clock));
         }
     }
 
-    /** The knobs of fingerprinting, passed around together. */
-    record FingerprintSettings(int jobs, boolean rowTextOnly, Duration statementTimeout, Duration lockTimeout) {
-    }
 }

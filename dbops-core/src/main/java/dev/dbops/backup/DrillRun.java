@@ -20,9 +20,9 @@ final class DrillRun {
     private static final String GLOBALS = "Roles and tablespaces: pg_dump does not contain them; back them up with"
             + " pg_dumpall --globals-only (--globals runs it next to the dump and counts what it holds).";
 
-    private final BackupDrill drill;
+    private final DrillOptions drill;
 
-    DrillRun(BackupDrill drill) {
+    DrillRun(DrillOptions drill) {
         this.drill = drill;
     }
 

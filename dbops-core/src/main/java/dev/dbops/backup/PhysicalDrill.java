@@ -42,9 +42,9 @@ final class PhysicalDrill {
     private static final Pattern LABEL_TIME = Pattern.compile("^START TIME: (\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}) (UTC|GMT)$");
     private static final Duration START_TIMEOUT = Duration.ofMinutes(30);
 
-    private final BackupDrill drill;
+    private final DrillOptions drill;
 
-    PhysicalDrill(BackupDrill drill) {
+    PhysicalDrill(DrillOptions drill) {
         this.drill = drill;
     }
 
@@ -157,7 +157,7 @@ final class PhysicalDrill {
         }
     }
 
-    private static DataFingerprint live(BackupDrill drill, SourceFacts source) {
+    private static DataFingerprint live(DrillOptions drill, SourceFacts source) {
         try (SourceFingerprint live = SourceFingerprint.open(drill.source(), source.versionNum(),
                 drill.fingerprintSettings())) {
             return live.finish(live.hashTables(DrillListener.NONE), false);

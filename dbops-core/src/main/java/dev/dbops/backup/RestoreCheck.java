@@ -23,11 +23,11 @@ import java.util.Optional;
  */
 final class RestoreCheck {
 
-    private final BackupDrill drill;
+    private final DrillOptions drill;
     private final ClientPrograms programs;
     private final DrillRecorder recorder;
 
-    RestoreCheck(BackupDrill drill, ClientPrograms programs, DrillRecorder recorder) {
+    RestoreCheck(DrillOptions drill, ClientPrograms programs, DrillRecorder recorder) {
         this.drill = drill;
         this.programs = programs;
         this.recorder = recorder;
@@ -120,7 +120,7 @@ final class RestoreCheck {
     }
 
     private void verify(PostgresUrl scratchUrl, DataFingerprint expected, boolean compareSequences) {
-        BackupDrill.FingerprintSettings settings = drill.fingerprintSettings();
+        DrillOptions.FingerprintSettings settings = drill.fingerprintSettings();
         List<Mismatch> data = recorder.phase(DrillPhase.FINGERPRINT_RESTORED, () -> {
             try (Connection connection = PostgresConnector.open(scratchUrl)) {
                 FingerprintSession.begin(connection, Optional.empty(), settings.statementTimeout(),

@@ -25,7 +25,7 @@ final class SnapshotDump {
     }
 
     /** Runs the dump into {@code archive} and returns the source's fingerprint in the dump's snapshot. */
-    static DataFingerprint run(BackupDrill drill, ClientPrograms programs, SourceFacts facts, Path archive,
+    static DataFingerprint run(DrillOptions drill, ClientPrograms programs, SourceFacts facts, Path archive,
             DrillRecorder recorder) {
         DrillListener listener = recorder.listener();
         try (SourceFingerprint source = SourceFingerprint.open(drill.source(), facts.versionNum(),

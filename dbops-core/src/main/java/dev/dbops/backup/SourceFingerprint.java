@@ -2,7 +2,7 @@ package dev.dbops.backup;
 
 import dev.dbops.DbopsException;
 import dev.dbops.ErrorCode;
-import dev.dbops.backup.BackupDrill.FingerprintSettings;
+import dev.dbops.backup.DrillOptions.FingerprintSettings;
 import dev.dbops.backup.Fingerprinter.Relations;
 import dev.dbops.postgres.PostgresConnector;
 import dev.dbops.postgres.PostgresUrl;
