@@ -45,5 +45,21 @@ public enum ErrorCode {
      * No connection pool that fits the server's connection budget keeps the target acquire wait; the
      * message names the failing constraint and what would satisfy it.
      */
-    POOL_TARGET_UNREACHABLE
+    POOL_TARGET_UNREACHABLE,
+    /**
+     * A PostgreSQL client program a backup drill needs ({@code pg_dump}, {@code pg_restore}) is missing,
+     * does not run, or is older than the server it must read.
+     */
+    BACKUP_TOOL_UNAVAILABLE,
+    /**
+     * A backup drill could not complete: {@code pg_dump} failed, {@code pg_restore} was killed, a
+     * fingerprint query failed. A backup that restores with errors is a finding, not this failure.
+     */
+    BACKUP_DRILL_FAILED,
+    /** A restore target is the source database or a database that dbops did not create for a drill. */
+    UNSAFE_RESTORE_TARGET,
+    /** There is not enough free disk space for a restore; the message gives the figures. */
+    INSUFFICIENT_DISK_SPACE,
+    /** A backup fingerprint or drill history file is unreadable, corrupted, or of an unknown format version. */
+    INVALID_FINGERPRINT
 }

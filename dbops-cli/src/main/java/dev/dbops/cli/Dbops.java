@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         versionProvider = Dbops.Version.class,
         description = "The database operations layer: schema snapshots and diffs, drift, lock-safe migrations.",
         subcommands = {InspectCommand.class, DiffCommand.class, LintCommand.class, DriftCommand.class,
-            AuditCommand.class, PoolCommand.class, CommandLine.HelpCommand.class})
+            AuditCommand.class, PoolCommand.class, VerifyBackupCommand.class, CommandLine.HelpCommand.class})
 public final class Dbops {
 
     /** Exit code when everything is fine. */
