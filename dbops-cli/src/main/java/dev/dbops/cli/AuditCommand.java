@@ -120,7 +120,7 @@ final class AuditCommand implements Callable<Integer> {
         }
         DatabaseAudit audit = builder.build();
         AuditReport report;
-        try (AuditTarget target = AuditTarget.open(url, initScripts)) {
+        try (DatabaseTarget target = DatabaseTarget.open(url, initScripts)) {
             report = audit.run(target.connection());
             if (saveQuerySample != null) {
                 Output.write(spec, saveQuerySample, audit.captureQueryStats(target.connection()).toJson());

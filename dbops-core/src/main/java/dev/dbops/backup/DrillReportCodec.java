@@ -1,8 +1,6 @@
 package dev.dbops.backup;
 
 import dev.dbops.ErrorCode;
-import dev.dbops.json.Json;
-import dev.dbops.json.JsonSyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,21 +71,7 @@ final class DrillReportCodec {
     }
 
     static DrillReport decode(String json, String label) {
-        Object tree;
-        try {
-            tree = Json.parse(json);
-        } catch (JsonSyntaxException e) {
-            throw JsonFields.invalid(label, "it is not valid JSON (" + e.getMessage() + ")");
-        }
-        JsonFields root = JsonFields.root(tree, label);
-        if (!root.has("kind") || !KIND.equals(root.string("kind"))) {
-            throw JsonFields.invalid(label, "it is not a dbops drill report (\"kind\" is not \"" + KIND + "\")");
-        }
-        long version = root.number("formatVersion");
-        if (version != DrillReport.FORMAT_VERSION) {
-            throw JsonFields.invalid(label, "formatVersion is " + version + ", this dbops reads "
-                    + DrillReport.FORMAT_VERSION);
-        }
+        JsonFields root = JsonFields.document(json, label, KIND, "a dbops drill report", DrillReport.FORMAT_VERSION);
         List<PhaseTiming> phases = new ArrayList<>();
         for (JsonFields phase : root.objects("phases")) {
             phases.add(new PhaseTiming(phase.enumValue("phase", DrillPhase.class), phase.instant("startedAt"),
@@ -105,7 +89,7 @@ final class DrillReportCodec {
                     entry.has("phase") ? Optional.of(entry.enumValue("phase", DrillPhase.class)) : Optional.empty(),
                     entry.string("message")));
         }
-        return new DrillReport((int) version, root.enumValue("outcome", DrillReport.Outcome.class),
+        return new DrillReport(DrillReport.FORMAT_VERSION, root.enumValue("outcome", DrillReport.Outcome.class),
                 root.enumValue("mode", DrillReport.Mode.class), root.string("source"), root.optionalString("archive"),
                 root.optionalString("scratchDatabase"), root.instant("startedAt"), root.instant("finishedAt"),
                 root.has("backupTakenAt") ? Optional.of(root.instant("backupTakenAt")) : Optional.empty(), phases,

@@ -2,7 +2,6 @@ package dev.dbops.backup;
 
 import dev.dbops.DbopsException;
 import dev.dbops.json.Json;
-import dev.dbops.json.JsonSyntaxException;
 import dev.dbops.schema.SchemaSnapshot;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,21 +60,7 @@ final class FingerprintCodec {
     }
 
     static DataFingerprint decode(String json, String label) {
-        Object tree;
-        try {
-            tree = Json.parse(json);
-        } catch (JsonSyntaxException e) {
-            throw JsonFields.invalid(label, "it is not valid JSON (" + e.getMessage() + ")");
-        }
-        JsonFields root = JsonFields.root(tree, label);
-        if (!root.has("kind") || !KIND.equals(root.string("kind"))) {
-            throw JsonFields.invalid(label, "it is not a dbops data fingerprint (\"kind\" is not \"" + KIND + "\")");
-        }
-        long version = root.number("formatVersion");
-        if (version != DataFingerprint.FORMAT_VERSION) {
-            throw JsonFields.invalid(label, "formatVersion is " + version + ", this dbops reads "
-                    + DataFingerprint.FORMAT_VERSION);
-        }
+        JsonFields root = JsonFields.document(json, label, KIND, "a dbops data fingerprint", DataFingerprint.FORMAT_VERSION);
         List<TableFingerprint> tables = new ArrayList<>();
         for (JsonFields table : root.objects("tables")) {
             tables.add(new TableFingerprint(table.string("schema"), table.string("name"), table.number("rows"),
@@ -94,7 +79,7 @@ final class FingerprintCodec {
                 throw JsonFields.invalid(label, "its schema is not a valid snapshot (" + e.getMessage() + ")");
             }
         }
-        return new DataFingerprint((int) version, root.instant("takenAt"), root.string("database"),
+        return new DataFingerprint(DataFingerprint.FORMAT_VERSION, root.instant("takenAt"), root.string("database"),
                 root.string("serverVersion"), root.bool("snapshotExact"), tables, sequences,
                 root.strings("notFingerprinted"), schema);
     }

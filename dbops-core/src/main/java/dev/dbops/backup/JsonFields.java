@@ -3,6 +3,7 @@ package dev.dbops.backup;
 import dev.dbops.DbopsException;
 import dev.dbops.ErrorCode;
 import dev.dbops.json.Json;
+import dev.dbops.json.JsonSyntaxException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +28,29 @@ final class JsonFields {
         this.object = object;
         this.path = path;
         this.label = label;
+    }
+
+    /**
+     * Parses one dbops document and checks its header: valid JSON, a top-level object, {@code "kind"}
+     * equal to {@code kind}, and {@code "formatVersion"} equal to {@code formatVersion}; {@code label}
+     * names the file and {@code what} the kind of document in messages ("a dbops drill report").
+     */
+    static JsonFields document(String json, String label, String kind, String what, long formatVersion) {
+        Object tree;
+        try {
+            tree = Json.parse(json);
+        } catch (JsonSyntaxException e) {
+            throw invalid(label, "it is not valid JSON (" + e.getMessage() + ")");
+        }
+        JsonFields root = root(tree, label);
+        if (!root.has("kind") || !kind.equals(root.string("kind"))) {
+            throw invalid(label, "it is not " + what + " (\"kind\" is not \"" + kind + "\")");
+        }
+        long version = root.number("formatVersion");
+        if (version != formatVersion) {
+            throw invalid(label, "formatVersion is " + version + ", this dbops reads " + formatVersion);
+        }
+        return root;
     }
 
     /** The root object of {@code text}; {@code label} names the file in messages. */

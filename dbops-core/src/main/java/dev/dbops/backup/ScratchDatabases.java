@@ -105,7 +105,7 @@ final class ScratchDatabases implements AutoCloseable {
             Optional<String> comment = existing(name);
             if (comment.isPresent()) {
                 throw new DbopsException(ErrorCode.UNSAFE_RESTORE_TARGET, "Refusing to restore into \"" + name
-                        + "\" on " + adminUrl.host() + ":" + adminUrl.port() + ": it exists and "
+                        + "\" on " + adminUrl.hostAndPort() + ": it exists and "
                         + (comment.get().startsWith(MARKER_PREFIX)
                                 ? "belongs to another running drill (" + comment.get() + ")"
                                 : "was not created by dbops")
@@ -236,8 +236,8 @@ final class ScratchDatabases implements AutoCloseable {
         String hint = "42501".equals(e.getSQLState()) ? " — the user " + adminUrl.user().orElse("(default)")
                 + " needs CREATEDB (ALTER ROLE … CREATEDB), or name a server and user that has it with --target-url"
                 : "";
-        return new DbopsException(ErrorCode.BACKUP_DRILL_FAILED, "Cannot " + what + " on " + adminUrl.host() + ":"
-                + adminUrl.port() + ": " + e.getMessage() + hint, e);
+        return new DbopsException(ErrorCode.BACKUP_DRILL_FAILED, "Cannot " + what + " on " + adminUrl.hostAndPort()
+                + ": " + e.getMessage() + hint, e);
     }
 
     private static void closeQuietly(Connection connection) {

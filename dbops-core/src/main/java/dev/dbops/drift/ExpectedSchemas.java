@@ -53,8 +53,7 @@ final class ExpectedSchemas {
         try {
             PostgresServer server = shadow.orElseGet(() -> PostgresProvider.fromSpec(shadowSpec));
             started = shadow.isPresent() ? null : server;
-            where = "PostgreSQL " + server.majorVersion() + " at " + server.adminUrl().host() + ":"
-                    + server.adminUrl().port();
+            where = "PostgreSQL " + server.majorVersion() + " at " + server.adminUrl().hostAndPort();
             result = ShadowReplay.run(server, set, defaultSchema, inspector);
         } catch (DbopsException e) {
             String reason = "the shadow database could not be used (" + e.getMessage() + ")";

@@ -36,7 +36,7 @@ public final class PgBouncerProbe {
      */
     public static PgBouncerFacts read(PostgresUrl adminUrl) {
         Objects.requireNonNull(adminUrl, "adminUrl");
-        String where = adminUrl.host() + ":" + adminUrl.port();
+        String where = adminUrl.hostAndPort();
         String user = adminUrl.user().orElse("pgbouncer");
         AdminConsole console;
         try {

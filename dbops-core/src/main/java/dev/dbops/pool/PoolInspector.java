@@ -100,7 +100,7 @@ public final class PoolInspector {
             LOG.debug("pool inspector could not read {}: {}", server.masked(), e.getMessage());
             findings.add(PoolFinding.of(full ? PoolCheck.SERVER_BUDGET_NEARLY_EXHAUSTED : PoolCheck.SERVER_UNREACHABLE,
                     full ? PoolSeverity.ERROR : PoolSeverity.WARNING, "could not read pg_stat_activity at "
-                            + server.host() + ":" + server.port() + ": " + e.getMessage(), full
+                            + server.hostAndPort() + ": " + e.getMessage(), full
                             ? "the server refuses new connections (too many clients already): shrink pools or raise"
                                     + " max_connections; connect the inspector as a role that may use"
                                     + " reserved_connections (pg_use_reserved_connections, PostgreSQL 16+)"

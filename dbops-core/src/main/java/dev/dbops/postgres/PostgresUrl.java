@@ -159,12 +159,12 @@ public record PostgresUrl(
     }
 
     /** {@code host:port}, with an IPv6 host in brackets, for messages and URLs. */
-    String hostAndPort() {
+    public String hostAndPort() {
         return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
     }
 
-    /** {@code host:port/database}, for messages. */
-    String location() {
+    /** {@code host:port/database}, for messages: no user, no password. */
+    public String location() {
         return hostAndPort() + "/" + database;
     }
 

@@ -18,30 +18,42 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The database {@code dbops audit} looks at: one named by URL, or, for {@code embedded[:major]}, a
- * throwaway embedded server and database prepared by {@code --init} scripts (for trying the audit
- * out; dbops never runs SQL on a database it did not create).
+ * The database a command reads ({@code dbops inspect}, {@code dbops audit}): one named by URL, or, for
+ * {@code embedded[:major]}, a throwaway embedded server and database prepared by {@code --init} scripts
+ * (for trying dbops out; dbops never runs SQL on a database it did not create).
  */
-final class AuditTarget implements AutoCloseable {
+final class DatabaseTarget implements AutoCloseable {
 
     private final PostgresServer server;
     private final PostgresDatabase database;
     private final Connection connection;
 
-    private AuditTarget(PostgresServer server, PostgresDatabase database, Connection connection) {
+    private DatabaseTarget(PostgresServer server, PostgresDatabase database, Connection connection) {
         this.server = server;
         this.database = database;
         this.connection = connection;
     }
 
-    static AuditTarget open(String url, List<Path> initScripts) {
+    /** Whether {@code url} asks for a throwaway embedded database ({@code embedded} or {@code embedded:N}). */
+    static boolean isEmbedded(String url) {
         String lower = url.strip().toLowerCase(Locale.ROOT);
-        if (!lower.equals("embedded") && !lower.startsWith("embedded:")) {
-            if (!initScripts.isEmpty()) {
-                throw new DbopsException(ErrorCode.INVALID_CONFIGURATION, "--init runs SQL and is only allowed with"
-                        + " --url embedded: dbops never writes to a database it did not create — remove --init");
-            }
-            return new AuditTarget(null, null, PostgresConnector.open(PostgresUrl.parse(url)));
+        return lower.equals("embedded") || lower.startsWith("embedded:");
+    }
+
+    /** Refuses {@code --init} scripts for a database dbops did not create. */
+    static void requireNoInitScripts(List<Path> initScripts) {
+        if (!initScripts.isEmpty()) {
+            throw new DbopsException(ErrorCode.INVALID_CONFIGURATION, "--init runs SQL and is only allowed with"
+                    + " --url embedded: dbops never writes to a database it did not create — remove --init, or use"
+                    + " --url embedded");
+        }
+    }
+
+    /** Opens the database {@code url} names; for {@code embedded[:major]} creates it and runs the init scripts. */
+    static DatabaseTarget open(String url, List<Path> initScripts) {
+        if (!isEmbedded(url)) {
+            requireNoInitScripts(initScripts);
+            return new DatabaseTarget(null, null, PostgresConnector.open(PostgresUrl.parse(url)));
         }
         PostgresServer server = PostgresProvider.fromSpec(url);
         PostgresDatabase database = null;
@@ -51,7 +63,7 @@ final class AuditTarget implements AutoCloseable {
             for (Path script : initScripts) {
                 run(connection, script);
             }
-            return new AuditTarget(server, database, connection);
+            return new DatabaseTarget(server, database, connection);
         } catch (RuntimeException e) {
             if (database != null) {
                 database.close();
