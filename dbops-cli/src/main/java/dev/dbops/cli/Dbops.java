@@ -2,6 +2,7 @@ package dev.dbops.cli;
 
 import dev.dbops.DbopsException;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,10 +14,16 @@ import picocli.CommandLine.Command;
         name = "dbops",
         mixinStandardHelpOptions = true,
         versionProvider = Dbops.Version.class,
-        description = "The database operations layer: schema snapshots and diffs, drift, lock-safe migrations.",
-        subcommands = {InspectCommand.class, DiffCommand.class, LintCommand.class, DriftCommand.class,
-            AuditCommand.class, PoolCommand.class, VerifyBackupCommand.class, CommandLine.HelpCommand.class})
+        description = "The database operations layer: schema snapshots and diffs, drift, lock-safe migrations.")
 public final class Dbops {
+
+    /**
+     * The subcommands, in the order of the usage help. Building picocli's model of a command reflects over
+     * all its options, about 100 ms of a short run for all of them, so a run builds only the one it needs.
+     */
+    private static final List<Class<?>> COMMANDS = List.of(InspectCommand.class, DiffCommand.class,
+            LintCommand.class, DriftCommand.class, AuditCommand.class, PoolCommand.class,
+            VerifyBackupCommand.class, CommandLine.HelpCommand.class);
 
     /** Exit code when everything is fine. */
     public static final int OK = 0;
@@ -32,12 +39,12 @@ public final class Dbops {
 
     /** Runs the command line with the given output streams and returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new Dbops());
+        CommandLine commandLine = commandLine(args.length == 0 ? "" : args[0]);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             if (exception instanceof DbopsException e) {
-                cmd.getErr().println("dbops " + cmd.getCommandName() + ": " + e.getMessage());
+                cmd.getErr().println(qualifiedName(cmd) + ": " + e.getMessage());
                 cmd.getErr().println("(error code " + e.code() + ")");
                 return ERROR;
             }
@@ -45,11 +52,35 @@ public final class Dbops {
         });
         commandLine.setParameterExceptionHandler((exception, arguments) -> {
             CommandLine cmd = exception.getCommandLine();
-            cmd.getErr().println("dbops " + cmd.getCommandName() + ": " + exception.getMessage());
-            cmd.getErr().println("Run 'dbops " + cmd.getCommandName() + " --help' for the options.");
+            cmd.getErr().println(qualifiedName(cmd) + ": " + exception.getMessage());
+            cmd.getErr().println("Run '" + qualifiedName(cmd) + " --help' for the options.");
             return ERROR;
         });
         return commandLine.execute(args);
+    }
+
+    /**
+     * The command line with only the subcommand named by the first argument, or with all of them when the
+     * first argument names none (usage help, {@code help}, an option or a misspelt command).
+     */
+    private static CommandLine commandLine(String first) {
+        CommandLine commandLine = new CommandLine(new Dbops());
+        boolean named = !first.equals("help")
+                && COMMANDS.stream().anyMatch(command -> nameOf(command).equals(first));
+        for (Class<?> command : COMMANDS) {
+            if (!named || nameOf(command).equals(first)) {
+                commandLine.addSubcommand(command);
+            }
+        }
+        return commandLine;
+    }
+
+    private static String qualifiedName(CommandLine cmd) {
+        return cmd.getParent() == null ? "dbops" : "dbops " + cmd.getCommandName();
+    }
+
+    private static String nameOf(Class<?> command) {
+        return command.getAnnotation(Command.class).name();
     }
 
     /** Reads the version from the jar manifest. */

@@ -172,4 +172,28 @@ class DbopsCliTest {
         assertThat(result.exitCode()).isEqualTo(Dbops.ERROR);
         assertThat(result.err()).contains("--no-such-option");
     }
+
+    @Test
+    void usageHelpListsEveryCommand() {
+        Result result = run("--help");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("inspect", "diff", "lint", "drift", "audit", "pool", "verify-backup", "help");
+    }
+
+    @Test
+    void helpForOneCommandPrintsThatCommandsOptions() {
+        Result result = run("help", "lint");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("Usage: dbops lint", "--pg-version");
+    }
+
+    @Test
+    void misspeltCommandExitsWithTwoAndPointsAtTheTopLevelHelp() {
+        Result result = run("lnt", "migrations");
+
+        assertThat(result.exitCode()).isEqualTo(Dbops.ERROR);
+        assertThat(result.err()).contains("'lnt'", "Run 'dbops --help'").doesNotContain("dbops dbops");
+    }
 }
