@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * A PostgreSQL container started through Testcontainers, found reflectively so that dbops does not
- * depend on it: the caller puts {@code org.testcontainers:postgresql} on the classpath.
+ * depend on it: the caller puts {@code org.testcontainers:testcontainers-postgresql} (2.x; {@code postgresql} in
+ * 1.x) on the classpath.
  */
 final class TestcontainersPostgres implements PostgresServer {
 

@@ -2,7 +2,6 @@ package dev.dbops.testkit;
 
 import dev.dbops.backup.BackupDrill;
 import dev.dbops.backup.DrillReport;
-import dev.dbops.backup.Mismatch;
 import dev.dbops.backup.PhaseTiming;
 import java.time.Duration;
 import java.util.Locale;
@@ -44,8 +43,9 @@ public class BackupDrillAssert extends AbstractAssert<BackupDrillAssert, BackupD
         } else if (drill.outcome() == DrillReport.Outcome.MISMATCH) {
             String mismatches = drill.mismatches().stream().map(m -> "  " + m.describe()).collect(Collectors.joining("\n"));
             failWithMessage("%s", "Expecting the backup of " + drill.source() + " to restore identically ("
-                    + drill.tablesCompared() + " tables, " + drill.rowsCompared() + " rows, " + drill.sequencesCompared()
-                    + " sequences compared),\nbut the restored copy differs in " + count(drill) + ":\n" + mismatches
+                    + plural(drill.tablesCompared(), "table") + ", " + plural(drill.rowsCompared(), "row") + ", "
+                    + plural(drill.sequencesCompared(), "sequence") + " compared),\nbut the restored copy differs in " + plural(drill.mismatches().size(), "way") + ":\n"
+                    + mismatches
                     + "\n\n" + drill.toText());
         }
         return myself;
@@ -80,10 +80,9 @@ public class BackupDrillAssert extends AbstractAssert<BackupDrillAssert, BackupD
         return report;
     }
 
-    private static String count(DrillReport drill) {
-        long kinds = drill.mismatches().stream().map(Mismatch::kind).distinct().count();
-        int n = drill.mismatches().size();
-        return n + (n == 1 ? " way" : " ways") + (kinds > 1 ? " of " + kinds + " kinds" : "");
+
+    private static String plural(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static String phase(PhaseTiming timing) {

@@ -3,6 +3,7 @@ package dev.dbops.testkit;
 import dev.dbops.DbopsException;
 import dev.dbops.ErrorCode;
 import dev.dbops.postgres.PostgresDatabase;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -77,7 +78,7 @@ final class DbopsPostgresExtension
         Parameter parameter = parameterContext.getParameter();
         Executable executable = parameterContext.getDeclaringExecutable();
         String description = "parameter " + parameterContext.getIndex() + " (" + parameter.getName() + ") of "
-                + executable.getDeclaringClass().getSimpleName() + "." + (executable instanceof java.lang.reflect.Constructor
+                + executable.getDeclaringClass().getSimpleName() + "." + (executable instanceof Constructor
                         ? "<init>" : executable.getName()) + "()";
         InjectionPoint point = InjectionPoint.of(description, parameter.getType(), false,
                 parameterContext.findAnnotation(DbopsPostgres.class).orElseThrow(), classDefaults(extensionContext));

@@ -40,19 +40,21 @@ class DbopsPostgresExtensionTest {
 
     @Test
     void givesStaticFieldsOneDatabasePerClassAndInstanceFieldsOnePerTest() {
-        EngineExecutionResults results = Fixtures.run(PerClassAndPerTest.class);
+        EngineExecutionResults results = Fixtures.run(PerClassAndPerMethod.class);
 
         assertThat(Fixtures.failures(results)).isEmpty();
         List<String> perClass = SEEN.stream().filter(s -> s.startsWith("static")).map(s -> s.split(" ")[1]).toList();
         List<String> perTest = SEEN.stream().filter(s -> s.startsWith("instance")).map(s -> s.split(" ")[1]).toList();
         assertThat(perClass).hasSize(2).containsOnly(perClass.get(0));
         assertThat(perTest).hasSize(2).doesNotHaveDuplicates().doesNotContain(perClass.get(0));
-        assertThat(SEEN).contains("beforeAll " + perClass.get(0));
+        assertThat(SEEN).contains("beforeAll " + perClass.get(0))
+                .as("a constructor parameter gets the class's database").contains("constructor " + perClass.get(0))
+                .filteredOn(s -> s.startsWith("constructor")).hasSize(2);
     }
 
     @Test
     void dropsEveryDatabaseWhenItsTestOrClassEnds() throws SQLException {
-        Fixtures.run(PerClassAndPerTest.class);
+        Fixtures.run(PerClassAndPerMethod.class);
 
         assertThat(SEEN).isNotEmpty();
         for (String seen : SEEN) {
@@ -148,12 +150,16 @@ class DbopsPostgresExtensionTest {
     }
 
     @TestMethodOrder(MethodOrderer.MethodName.class)
-    static class PerClassAndPerTest {
+    static class PerClassAndPerMethod {
         @DbopsPostgres
         static DataSource perClass;
 
         @DbopsPostgres
         DataSource perTest;
+
+        PerClassAndPerMethod(@DbopsPostgres PostgresDatabase database) {
+            SEEN.add("constructor " + database.name());
+        }
 
         @BeforeAll
         static void sawInBeforeAll(@DbopsPostgres PostgresDatabase database) {

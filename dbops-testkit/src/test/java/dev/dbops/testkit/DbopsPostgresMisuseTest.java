@@ -79,9 +79,9 @@ class DbopsPostgresMisuseTest {
     @Test
     @DisabledIf("dockerIsPresent")
     void explainsThatTestcontainersNeedsADockerEngineWhereThereIsNone() {
-        assertThat(onlyFailure(Testcontainers.class))
+        assertThat(onlyFailure(DockerServer.class))
                 .isInstanceOf(ExtensionConfigurationException.class)
-                .hasMessageStartingWith("@DbopsPostgres on field Testcontainers.dataSource: DBOPS_TEST_POSTGRES asks"
+                .hasMessageStartingWith("@DbopsPostgres on field DockerServer.dataSource: DBOPS_TEST_POSTGRES asks"
                         + " for testcontainers, but no Docker engine was found")
                 .hasMessageContaining("use 'embedded' (the default; no Docker needed)");
     }
@@ -89,7 +89,7 @@ class DbopsPostgresMisuseTest {
     @Test
     @EnabledIf("dockerIsPresent")
     void startsAPostgresContainerWhereADockerEngineRuns() {
-        assertThat(Fixtures.failures(Fixtures.run(Testcontainers.class))).isEmpty();
+        assertThat(Fixtures.failures(Fixtures.run(DockerServer.class))).isEmpty();
     }
 
     static boolean dockerIsPresent() {
@@ -159,7 +159,7 @@ class DbopsPostgresMisuseTest {
         }
     }
 
-    static class Testcontainers {
+    static class DockerServer {
         @DbopsPostgres(server = "testcontainers")
         PostgresDatabase dataSource;
 

@@ -85,6 +85,14 @@ class LockSafetyAssertTest {
     }
 
     @Test
+    void rejectsAnEmptyLocationAtOnce() {
+        assertThatThrownBy(() -> migrations("classpath:db/safe", " "))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("invalid MigrationSource configuration: a location is empty: give a directory, a file, or"
+                        + " classpath:path");
+    }
+
+    @Test
     void failsForALocationWithoutMigrations(@TempDir Path empty) {
         assertThatThrownBy(() -> assertThat(migrations(empty.toString())).areLockSafe())
                 .hasMessage("Expecting migrations at [" + empty + "],\nbut there are none: check the location, and that"
