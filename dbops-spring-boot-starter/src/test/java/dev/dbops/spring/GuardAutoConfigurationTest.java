@@ -85,6 +85,26 @@ class GuardAutoConfigurationTest {
                 .isEqualTo("0");
     }
 
+    /**
+     * With its default transactional lock Flyway holds two connections and opens a third, its event connection,
+     * for any beforeMigrate callback; the lint reads the pending migrations on that one and needs no other.
+     */
+    @Test
+    void lintsOnFlywaysEventConnectionWithinFlywaysTransactionalLock() {
+        Path snapshot;
+        try (TestDatabase reference = TestDatabase.create()) {
+            reference.migrate("classpath:guard/clean");
+            snapshot = reference.snapshot(temp);
+        }
+        runner("dbops.guard.drift.snapshot=file:" + snapshot, "spring.flyway.postgresql.transactional-lock=true",
+                "spring.datasource.hikari.maximum-pool-size=3", "spring.datasource.hikari.connection-timeout=3000")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(database.queryString("select count(*) from flyway_schema_history where success"))
+                            .isEqualTo("2");
+                });
+    }
+
     private static Throwable rootCause(Throwable failure) {
         Throwable t = failure;
         while (t.getCause() != null && !(t instanceof DbopsStartupException)) {

@@ -4,6 +4,7 @@ import dev.dbops.DbopsException;
 import dev.dbops.ErrorCode;
 import dev.dbops.postgres.PostgresDatabase;
 import dev.dbops.postgres.PostgresProvider;
+import dev.dbops.postgres.PostgresUrl;
 import dev.dbops.schema.SchemaInspector;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -34,6 +35,13 @@ final class TestDatabase implements AutoCloseable {
 
     String jdbcUrl() {
         return database.url().jdbcUrl();
+    }
+
+    /** The shared server's admin URL, as a shadow spec: replays create and drop their database there. */
+    String adminUrlSpec() {
+        PostgresUrl admin = PostgresProvider.shared().adminUrl();
+        return admin.jdbcUrl() + (admin.jdbcUrl().contains("?") ? "&" : "?") + "user=" + admin.user().orElseThrow()
+                + "&password=" + admin.password().orElseThrow();
     }
 
     /** Runs Flyway's migrate with these locations, as a deployment before the application would. */

@@ -15,6 +15,7 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Lints the migrations Flyway is about to run, at {@link Event#BEFORE_MIGRATE}: after Flyway has connected
@@ -46,6 +47,7 @@ public final class FlywayPendingMigrationLint implements Callback {
         return event == Event.BEFORE_MIGRATE;
     }
 
+    /** True: Flyway then calls on its main connection; false would make it open a separate event connection. */
     @Override
     public boolean canHandleInTransaction(Event event, Context context) {
         return true;
@@ -53,7 +55,7 @@ public final class FlywayPendingMigrationLint implements Callback {
 
     @Override
     public void handle(Event event, Context context) {
-        MigrationInfo[] pending = new Flyway(context.getConfiguration()).info().pending();
+        MigrationInfo[] pending = pending(context);
         if (pending.length == 0) {
             return;
         }
@@ -68,6 +70,16 @@ public final class FlywayPendingMigrationLint implements Callback {
     @Override
     public String getCallbackName() {
         return "dbops-pending-migration-lint";
+    }
+
+    /**
+     * What {@code flyway info} lists as pending, read on Flyway's own connection: a second connection could
+     * wait forever on a small pool that Flyway's migration already holds.
+     */
+    private static MigrationInfo[] pending(Context context) {
+        SingleConnectionDataSource connection = new SingleConnectionDataSource(context.getConnection(), true);
+        return Flyway.configure(context.getConfiguration().getClassLoader()).configuration(context.getConfiguration())
+                .dataSource(connection).callbacks(new Callback[0]).load().info().pending();
     }
 
     private static int serverMajor(Context context) {
