@@ -5,24 +5,30 @@ import dev.dbops.drift.DriftGuard;
 import dev.dbops.lint.MigrationLinter;
 import dev.dbops.spring.guard.DriftStatus;
 import dev.dbops.spring.guard.FlywayPendingMigrationLint;
+import dev.dbops.spring.guard.LiquibasePendingMigrationLint;
 import dev.dbops.spring.guard.PendingMigrationLint;
 import dev.dbops.spring.guard.StartupDriftCheck;
 import dev.dbops.spring.monitor.MonitorDatabase;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.liquibase.autoconfigure.LiquibaseProperties;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.io.ResourceLoader;
 
 /**
  * Auto-configuration of the startup guard: the lint of pending migrations before Flyway runs them, and the
@@ -81,6 +87,29 @@ public class DbopsGuardAutoConfiguration {
         @ConditionalOnMissingBean
         FlywayPendingMigrationLint dbopsFlywayPendingMigrationLint(PendingMigrationLint lint, DbopsProperties properties) {
             return new FlywayPendingMigrationLint(lint, properties.getGuard().getLocations());
+        }
+    }
+
+    /** Registers the lint as a database initializer that Liquibase's waits for. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "liquibase.integration.spring.SpringLiquibase")
+    @ConditionalOnBean(type = "org.springframework.boot.liquibase.autoconfigure.LiquibaseProperties")
+    @ConditionalOnBooleanProperty(name = "dbops.guard.lint.enabled", matchIfMissing = true)
+    static class LiquibaseLintConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        LiquibasePendingMigrationLint dbopsLiquibasePendingMigrationLint(PendingMigrationLint lint, DataSource dataSource,
+                LiquibaseProperties liquibase, DbopsProperties properties, ResourceLoader resources) {
+            return new LiquibasePendingMigrationLint(lint, dataSource, new LiquibasePendingMigrationLint.Changelog(
+                    liquibase.getChangeLog(), join(liquibase.getContexts()), join(liquibase.getLabelFilter()),
+                    liquibase.getParameters() == null ? Map.of() : liquibase.getParameters(),
+                    liquibase.getDefaultSchema(), liquibase.getDatabaseChangeLogTable()),
+                    properties.getGuard().getLocations(), resources.getClassLoader());
+        }
+
+        private static String join(List<String> values) {
+            return values == null ? "" : String.join(",", values);
         }
     }
 
