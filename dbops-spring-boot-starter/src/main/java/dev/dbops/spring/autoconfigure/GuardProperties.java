@@ -180,7 +180,7 @@ public class GuardProperties {
 
         /**
          * The committed schema snapshot to compare the live schema with (a Spring resource location, written by
-         * {@code dbops inspect}).
+         * dbops inspect).
          */
         private String snapshot = "classpath:db/dbops-snapshot.json";
 

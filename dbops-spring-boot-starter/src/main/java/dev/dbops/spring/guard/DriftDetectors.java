@@ -9,11 +9,15 @@ import dev.dbops.spring.autoconfigure.GuardProperties;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 
 /** Maps {@code dbops.guard.drift.*} onto {@link DriftDetector.Builder}, reading the committed snapshot. */
 public final class DriftDetectors {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DriftDetectors.class);
 
     private DriftDetectors() {
     }
@@ -42,7 +46,9 @@ public final class DriftDetectors {
         }
         Resource snapshot = resources.getResource(settings.getSnapshot());
         if (snapshot.exists()) {
+            long started = System.nanoTime();
             builder.snapshot(read(snapshot, settings.getSnapshot()), settings.getSnapshot());
+            LOG.debug("dbops read the snapshot {} in {} ms", settings.getSnapshot(), (System.nanoTime() - started) / 1_000_000);
         } else if (!shadow) {
             throw new DbopsStartupException(ErrorCode.IO_FAILED, "dbops cannot check the schema for drift: the snapshot "
                     + settings.getSnapshot() + " (dbops.guard.drift.snapshot) does not exist.",

@@ -1,11 +1,15 @@
 package dev.dbops.spring.guard;
 
 import dev.dbops.migration.Migration;
-import dev.dbops.migration.MigrationProblem;
+import dev.dbops.migration.MigrationKind;
 import dev.dbops.migration.MigrationProblem;
 import dev.dbops.migration.MigrationSet;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -15,6 +19,8 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
@@ -27,6 +33,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * migrations are the ones {@code flyway info} lists as pending, read with the same configuration.
  */
 public final class FlywayPendingMigrationLint implements Callback {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FlywayPendingMigrationLint.class);
 
     private final PendingMigrationLint lint;
     private final List<String> locations;
@@ -55,16 +63,61 @@ public final class FlywayPendingMigrationLint implements Callback {
 
     @Override
     public void handle(Event event, Context context) {
+        long started = System.nanoTime();
+        MigrationSet all = FlywayMigrationSources.ofFlyway(context.getConfiguration(), locations).load();
+        if (everyVersionApplied(context, all)) {
+            LOG.debug("dbops lint: every migration file is applied ({} ms)", (System.nanoTime() - started) / 1_000_000);
+            return;
+        }
         MigrationInfo[] pending = pending(context);
+        LOG.debug("dbops lint: Flyway lists {} pending migration(s), read in {} ms", pending.length,
+                (System.nanoTime() - started) / 1_000_000);
         if (pending.length == 0) {
             return;
         }
         Set<String> scripts = Arrays.stream(pending).map(MigrationInfo::getScript).collect(Collectors.toSet());
-        MigrationSet all = FlywayMigrationSources.ofFlyway(context.getConfiguration(), locations).load();
         List<Migration> migrations = all.migrations().stream().filter(m -> scripts.contains(m.script())).toList();
         Set<String> files = migrations.stream().map(Migration::location).collect(Collectors.toSet());
         List<MigrationProblem> problems = all.problems().stream().filter(p -> files.contains(p.location())).toList();
         lint.check(new MigrationSet(migrations, List.of(), List.of(), problems), serverMajor(context));
+    }
+
+    /**
+     * The fast path of a restart: whether the history already records, as successful, the version of every
+     * versioned file (and there are no repeatables, whose checksums only Flyway compares). Then nothing is
+     * pending and Flyway need not be asked; any doubt (no history table yet, a missing version, a version
+     * below the baseline) falls through to Flyway's own answer.
+     */
+    private static boolean everyVersionApplied(Context context, MigrationSet all) {
+        if (all.migrations().stream().anyMatch(m -> m.kind() != MigrationKind.VERSIONED)) {
+            return false;
+        }
+        Set<String> applied = new HashSet<>();
+        String[] schemas = context.getConfiguration().getSchemas();
+        String table = (schemas.length > 0 ? quote(schemas[0]) + "." : "") + quote(context.getConfiguration().getTable());
+        // to_regclass never fails, so a missing table cannot abort a transaction Flyway may have open here.
+        try (PreparedStatement exists = context.getConnection().prepareStatement("select to_regclass(?) is not null")) {
+            exists.setString(1, table);
+            try (ResultSet found = exists.executeQuery()) {
+                if (!found.next() || !found.getBoolean(1)) {
+                    return false;
+                }
+            }
+            try (Statement statement = context.getConnection().createStatement();
+                    ResultSet rows = statement.executeQuery("select version from " + table
+                            + " where success and version is not null")) {
+                while (rows.next()) {
+                    applied.add(rows.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            return false;
+        }
+        return all.migrations().stream().allMatch(m -> m.version().map(applied::contains).orElse(false));
+    }
+
+    private static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
     @Override
