@@ -9,7 +9,10 @@ public class BackupProperties {
     /** Whether backup health and metrics are reported. */
     private boolean enabled = true;
 
-    /** The drill history file (JSON Lines, written by dbops verify-backup --history and by scheduled drills); without it only drills run by this application are known. */
+    /**
+     * The drill history file (JSON Lines, written by dbops verify-backup --history and by scheduled drills);
+     * without it only drills run by this application are known.
+     */
     private Path history;
 
     /** The oldest the newest verified backup may be before the backup health is down. */
@@ -49,19 +52,34 @@ public class BackupProperties {
     /** {@code dbops.backup.drill.*}: scheduled restore drills. */
     public static class Drill {
 
-        /** When to run a restore drill of the application's database, as a Spring cron expression; '-' (the default) runs none. */
+        /**
+         * When to run a restore drill of the application's database, as a Spring cron expression; '-' (the
+         * default) runs none.
+         */
         private String cron = "-";
 
-        /** The scratch database to restore into (a URL whose user may create databases, naming a database that does not exist yet); by default dbops_drill_<random> on the source's server. */
+        /**
+         * The scratch database to restore into (a URL whose user may create databases, naming a database that does
+         * not exist yet); by default dbops_drill_<random> on the source's server.
+         */
         private String target;
 
-        /** Parallel jobs for pg_dump, pg_restore and the fingerprint; by default the number of processors, at most 4. */
+        /**
+         * Parallel jobs for pg_dump, pg_restore and the fingerprint; by default the number of processors, at most
+         * 4.
+         */
         private Integer jobs;
 
-        /** Whether owners and privileges are restored (needs the roles on the target); false restores with --no-owner --no-privileges. */
+        /**
+         * Whether owners and privileges are restored (needs the roles on the target); false restores with --no-
+         * owner --no-privileges.
+         */
         private boolean restoreOwnership = true;
 
-        /** The directory holding pg_dump and pg_restore; by default the first of the server's version or newer found in the usual places. */
+        /**
+         * The directory holding pg_dump and pg_restore; by default the first of the server's version or newer
+         * found in the usual places.
+         */
         private Path clientPrograms;
 
         public String getCron() {

@@ -114,7 +114,10 @@ public class GuardProperties {
          */
         private boolean lockTimeoutConfigured = false;
 
-        /** Whether statement_timeout is set for every migration outside the SQL; satisfies require-statement-timeout. */
+        /**
+         * Whether statement_timeout is set for every migration outside the SQL; satisfies require-statement-
+         * timeout.
+         */
         private boolean statementTimeoutConfigured = false;
 
         public boolean isEnabled() {
@@ -200,7 +203,10 @@ public class GuardProperties {
         /** Whether object owners are compared (a snapshot's or shadow's owner rarely matches production's). */
         private boolean compareOwners = false;
 
-        /** Whether a changed checksum is explained from the file's git history, when the application runs in a work tree. */
+        /**
+         * Whether a changed checksum is explained from the file's git history, when the application runs in a work
+         * tree.
+         */
         private boolean gitHistory = true;
 
         /** The statement_timeout of the drift check's queries on the live database. */

@@ -23,7 +23,10 @@ public class PoolProperties {
     /** The connect and login timeout of the inspector's own connection. */
     private Duration connectTimeout = Duration.ofSeconds(5);
 
-    /** The application's transaction p99: a connection held 10 times as long (at least 2 s) counts as leaked; by default the pool's leak-detection threshold, else 60 s. */
+    /**
+     * The application's transaction p99: a connection held 10 times as long (at least 2 s) counts as leaked; by
+     * default the pool's leak-detection threshold, else 60 s.
+     */
     private Duration transactionP99;
 
     /** How long a session may be idle in a transaction before it is reported. */
@@ -128,7 +131,10 @@ public class PoolProperties {
         /** Transactions per second at peak, across all instances; without it the endpoint shows no recommendation. */
         private Double peakRate;
 
-        /** The mean time a transaction holds its connection (HikariCP's hikaricp.connections.usage); required with peak-rate. */
+        /**
+         * The mean time a transaction holds its connection (HikariCP's hikaricp.connections.usage); required with
+         * peak-rate.
+         */
         private Duration dbTime;
 
         /** The 99th percentile of that time; without it the hold time is assumed exponential. */
