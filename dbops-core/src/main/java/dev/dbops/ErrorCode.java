@@ -61,5 +61,14 @@ public enum ErrorCode {
     /** There is not enough free disk space for a restore; the message gives the figures. */
     INSUFFICIENT_DISK_SPACE,
     /** A backup fingerprint or drill history file is unreadable, corrupted, or of an unknown format version. */
-    INVALID_FINGERPRINT
+    INVALID_FINGERPRINT,
+    /**
+     * A startup guard found migration drift its policy fails on: the migration files, the history table and
+     * the live schema disagree. The message names each difference and the reconciliation migration written.
+     */
+    MIGRATION_DRIFT,
+    /**
+     * A startup guard found lint violations in pending migrations at or above its threshold, before they ran.
+     */
+    UNSAFE_MIGRATION
 }
