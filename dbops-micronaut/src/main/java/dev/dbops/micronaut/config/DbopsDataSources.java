@@ -1,0 +1,37 @@
+package dev.dbops.micronaut.config;
+
+import io.micronaut.context.BeanLocator;
+import io.micronaut.inject.qualifiers.Qualifiers;
+import jakarta.inject.Singleton;
+import java.util.Objects;
+
+/** Finds the settings that apply to a datasource: its own {@code dbops.datasources.<name>.*}, else {@code dbops.*}. */
+@Singleton
+public class DbopsDataSources {
+
+    private final DbopsConfiguration global;
+    private final BeanLocator beans;
+
+    /** Creates the lookup. */
+    public DbopsDataSources(DbopsConfiguration global, BeanLocator beans) {
+        this.global = Objects.requireNonNull(global, "global");
+        this.beans = Objects.requireNonNull(beans, "beans");
+    }
+
+    /** The settings of the datasource named {@code name}. */
+    public DbopsSettings settings(String name) {
+        return beans.findBean(DbopsDataSourceConfiguration.class, Qualifiers.byName(name))
+                .<DbopsSettings>map(s -> s)
+                .orElse(global);
+    }
+
+    /** Whether dbops watches the datasource named {@code name}: {@code dbops.enabled} and its own switch. */
+    public boolean watches(String name) {
+        return global.isEnabled() && settings(name).isEnabled();
+    }
+
+    /** The global settings, {@code dbops.*}. */
+    public DbopsConfiguration global() {
+        return global;
+    }
+}
