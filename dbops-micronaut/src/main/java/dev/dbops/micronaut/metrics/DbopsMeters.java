@@ -14,12 +14,12 @@ import dev.dbops.pool.PoolHealthReport;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.TimeGauge;
-import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micronaut.configuration.metrics.annotation.RequiresMetrics;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
 import jakarta.inject.Singleton;
-import java.util.Collection;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,7 +29,12 @@ import java.util.function.Function;
 /**
  * dbops's Micrometer meters, with the Spring Boot starter's names, each tagged {@code datasource=<name>}; all
  * gauges over what is already known (nothing queries the database when a registry reads them), a value not known
- * yet reads as NaN. micronaut-micrometer binds every {@link MeterBinder} bean to its registries.
+ * yet reads as NaN.
+ *
+ * <p>They are registered with the application's {@link MeterRegistry} when each {@link WatchedDataSource} has been
+ * created, not as a {@code MeterBinder} bean: micronaut-jdbc-hikari asks for the registry while it creates the
+ * datasource, the registry binds every {@code MeterBinder} bean as it is created, and a binder over the
+ * datasources would so be needed to create them.
  *
  * <ul>
  *   <li>{@code dbops.drift.differences{source=schema|history}}: schema differences, and history entries at drift
@@ -43,29 +48,30 @@ import java.util.function.Function;
  */
 @Singleton
 @RequiresDbops
-@Requires(classes = MeterBinder.class)
+@Requires(classes = MeterRegistry.class)
 @RequiresMetrics
-public class DbopsMeterBinder implements MeterBinder {
+public class DbopsMeters implements BeanCreatedEventListener<WatchedDataSource> {
 
-    private final Collection<WatchedDataSource> dataSources;
+    private final BeanProvider<MeterRegistry> registry;
     private final DriftStatus drift;
 
-    /** Creates the meters over every watched datasource. */
-    public DbopsMeterBinder(Collection<WatchedDataSource> dataSources, DriftStatus drift) {
-        this.dataSources = List.copyOf(dataSources);
+    /** Creates the binder; the registry is looked up once the first datasource is watched. */
+    public DbopsMeters(BeanProvider<MeterRegistry> registry, DriftStatus drift) {
+        this.registry = Objects.requireNonNull(registry, "registry");
         this.drift = Objects.requireNonNull(drift, "drift");
     }
 
     @Override
-    public void bindTo(MeterRegistry registry) {
-        for (WatchedDataSource watched : dataSources) {
-            if (watched.watched()) {
-                bind(registry, watched);
-            }
+    public WatchedDataSource onCreated(BeanCreatedEvent<WatchedDataSource> event) {
+        WatchedDataSource watched = event.getBean();
+        if (watched.watched()) {
+            bind(registry.get(), watched);
         }
+        return watched;
     }
 
-    private void bind(MeterRegistry registry, WatchedDataSource watched) {
+    /** Registers the meters of one datasource. */
+    void bind(MeterRegistry registry, WatchedDataSource watched) {
         String name = watched.name();
         Gauge.builder("dbops.drift.differences", drift, s -> report(s, name)
                 .map(r -> (double) r.schema().differences().size()).orElse(Double.NaN))
@@ -77,7 +83,7 @@ public class DbopsMeterBinder implements MeterBinder {
                 .tag("datasource", name).tag("source", "history")
                 .description("history entries at drift level found by the startup drift check").register(registry);
         watched.pool().ifPresent(monitor -> {
-            Gauge.builder("dbops.pool.saturation", monitor, m -> inspected(m, DbopsMeterBinder::saturation))
+            Gauge.builder("dbops.pool.saturation", monitor, m -> inspected(m, DbopsMeters::saturation))
                     .tag("datasource", name)
                     .description("share of the latest inspection's samples in which requests waited for a connection")
                     .baseUnit("ratio").register(registry);
