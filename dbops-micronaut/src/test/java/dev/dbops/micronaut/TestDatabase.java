@@ -105,6 +105,13 @@ public final class TestDatabase implements AutoCloseable {
         return file;
     }
 
+    /** Writes the snapshot of the database as it is now, as {@code dbops inspect} would. */
+    public Path snapshotOfLiveDatabase() {
+        Path file = directory.resolve("dbops-snapshot-live-" + System.nanoTime() + ".json");
+        SchemaInspector.builder().build().snapshot(database.dataSource()).write(file);
+        return file;
+    }
+
     /** Runs statements on the database, outside any migration (a change by hand). */
     public void execute(String... sql) {
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {

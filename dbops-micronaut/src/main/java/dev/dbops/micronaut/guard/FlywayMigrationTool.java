@@ -4,6 +4,7 @@ import dev.dbops.micronaut.RequiresDbops;
 import dev.dbops.migration.MigrationSource;
 import io.micronaut.context.BeanLocator;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Order;
 import io.micronaut.flyway.FlywayConfigurationProperties;
 import io.micronaut.inject.qualifiers.Qualifiers;
 import jakarta.inject.Singleton;
@@ -22,6 +23,7 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
  */
 @Singleton
 @RequiresDbops
+@Order(1)
 @Requires(classes = {Flyway.class, FlywayConfigurationProperties.class})
 public class FlywayMigrationTool implements DataSourceMigrationTool {
 

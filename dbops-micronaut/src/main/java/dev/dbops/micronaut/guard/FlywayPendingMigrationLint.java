@@ -1,11 +1,9 @@
 package dev.dbops.micronaut.guard;
 
 import dev.dbops.ErrorCode;
-import dev.dbops.lint.MigrationLinter;
 import dev.dbops.micronaut.RequiresDbops;
 import dev.dbops.micronaut.config.DbopsDataSources;
 import dev.dbops.micronaut.config.DbopsSettings;
-import dev.dbops.micronaut.config.GuardSettings;
 import dev.dbops.micronaut.monitor.MonitorDatabase;
 import dev.dbops.micronaut.monitor.MonitorDatabases;
 import dev.dbops.migration.Migration;
@@ -18,13 +16,11 @@ import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.flyway.FlywayConfigurationProperties;
-import io.micronaut.inject.qualifiers.Qualifiers;
 import io.micronaut.jdbc.DataSourceResolver;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -94,7 +90,14 @@ public class FlywayPendingMigrationLint implements BeanCreatedEventListener<Data
             serverMajor = serverMajor(dataSource);
             pending = configuration.load().info().pending();
         } catch (SQLException | FlywayException e) {
-            unavailable(name, dataSource, own.getGuard(), e);
+            MonitorDatabase database = databases.of(name, dataSource);
+            if (!DatabaseAvailability.isUnavailable(e)) {
+                throw new DbopsStartupException(ErrorCode.CONNECTION_FAILED, "dbops could not list the pending"
+                        + " migrations of " + database.location() + ": " + e.getMessage(),
+                        "Check the datasources." + name + " credentials and privileges, and the flyway.datasources."
+                                + name + " settings.", e);
+            }
+            LintPreconditions.unavailable(name, database, own.getGuard(), e);
             return;
         }
         if (pending.length == 0) {
@@ -106,7 +109,7 @@ public class FlywayPendingMigrationLint implements BeanCreatedEventListener<Data
         List<Migration> migrations = all.migrations().stream().filter(m -> scripts.contains(m.script())).toList();
         Set<String> files = migrations.stream().map(Migration::location).collect(Collectors.toSet());
         List<MigrationProblem> problems = all.problems().stream().filter(p -> files.contains(p.location())).toList();
-        new PendingMigrationLint(own.getLint(), linter(name))
+        new PendingMigrationLint(own.getLint(), LintPreconditions.linter(beans, name))
                 .check(new MigrationSet(migrations, List.of(), List.of(), problems), serverMajor);
     }
 
@@ -117,31 +120,4 @@ public class FlywayPendingMigrationLint implements BeanCreatedEventListener<Data
         }
     }
 
-    private void unavailable(String name, DataSource dataSource, GuardSettings guard, Exception e) {
-        MonitorDatabase database = databases.of(name, dataSource);
-        if (!DatabaseAvailability.isUnavailable(e)) {
-            throw new DbopsStartupException(ErrorCode.CONNECTION_FAILED, "dbops could not list the pending migrations"
-                    + " of " + database.location() + ": " + e.getMessage(),
-                    "Check the datasources." + name + " credentials and privileges, and the flyway.datasources." + name
-                            + " settings.", e);
-        }
-        if (guard.getOnUnavailable() == GuardSettings.OnUnavailable.WARN) {
-            LOG.warn("dbops skipped the lint of pending migrations (dbops.guard.on-unavailable=warn): the database {}"
-                    + " could not be reached at startup: {}", database.location(), e.getMessage());
-            return;
-        }
-        throw new DbopsStartupException(ErrorCode.CONNECTION_FAILED, "dbops could not reach the database "
-                + database.location() + " to lint its pending migrations: " + e.getMessage(),
-                "Check that the database is running and reachable from here (host, port, network, datasources." + name
-                        + ".url). To start without the check while it is down, set dbops.guard.on-unavailable=warn.", e);
-    }
-
-    private Optional<MigrationLinter> linter(String name) {
-        Optional<MigrationLinter> named = beans.findBean(MigrationLinter.class, Qualifiers.byName(name));
-        if (named.isPresent()) {
-            return named;
-        }
-        Collection<MigrationLinter> all = beans.getBeansOfType(MigrationLinter.class);
-        return all.size() == 1 ? Optional.of(all.iterator().next()) : Optional.empty();
-    }
 }

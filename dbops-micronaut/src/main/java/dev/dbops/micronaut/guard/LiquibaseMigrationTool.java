@@ -4,6 +4,7 @@ import dev.dbops.micronaut.RequiresDbops;
 import dev.dbops.migration.MigrationSource;
 import io.micronaut.context.BeanLocator;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Order;
 import io.micronaut.inject.qualifiers.Qualifiers;
 import io.micronaut.liquibase.LiquibaseConfigurationProperties;
 import jakarta.inject.Singleton;
@@ -17,6 +18,7 @@ import java.util.Optional;
  */
 @Singleton
 @RequiresDbops
+@Order(2)
 @Requires(classes = {liquibase.Liquibase.class, LiquibaseConfigurationProperties.class})
 public class LiquibaseMigrationTool implements DataSourceMigrationTool {
 
