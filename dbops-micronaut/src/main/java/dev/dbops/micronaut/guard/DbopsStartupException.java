@@ -8,9 +8,10 @@ import java.util.Objects;
  * Stops the startup of a Micronaut application when the dbops startup guard fails: drift, unsafe pending
  * migrations, an unreachable database, a missing or malformed snapshot.
  *
- * <p>Micronaut reports a startup failure with the message of the exception that stopped it, so the message is
- * the whole report: {@link #description()} (what the guard found), then {@link #action()} (what to do). Match
- * on {@link #code()}, never on the text.
+ * <p>Micronaut reports a startup failure with the message of the exception that stopped it (there is no failure
+ * analyzer), so the message is the whole report: {@link #description()} (what the guard found), a blank line, then
+ * {@code Action: } and {@link #action()} (what to do), the texts of the Spring Boot starter's report. Match on
+ * {@link #code()}, never on the text.
  */
 public class DbopsStartupException extends DbopsException {
 
@@ -26,8 +27,8 @@ public class DbopsStartupException extends DbopsException {
 
     /** Creates the exception from what the guard found, what to do about it, and the underlying failure. */
     public DbopsStartupException(ErrorCode code, String description, String action, Throwable cause) {
-        super(code, Objects.requireNonNull(description, "description") + " — " + Objects.requireNonNull(action, "action"),
-                cause);
+        super(code, Objects.requireNonNull(description, "description").stripTrailing() + "\n\nAction: "
+                + Objects.requireNonNull(action, "action"), cause);
         this.description = description;
         this.action = action;
     }
