@@ -109,6 +109,20 @@ class LibraryApplicationTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void startsOnAnEmbeddedPostgresWhenNoUrlIsGiven() throws Exception {
+        Map<String, Object> properties = Map.of("micronaut.server.port", "-1");
+        try (ApplicationContext app = Micronaut.build(new String[0]).mainClass(LibraryApplication.class)
+                .environments("test").properties(properties).start()) {
+            assertThat(app.getProperty("datasources.default.url", String.class)).isEmpty();
+            Map<String, Object> member = (Map<String, Object>) Json.parse(post(app, "/members",
+                    "{\"name\": \"Ada\", \"email\": \"ada@example.com\"}"));
+            assertThat(member).containsEntry("name", "Ada");
+            assertThat(map(Json.parse(get(app, "/health")), "details", "dbops")).containsEntry("status", "UP");
+        }
+    }
+
+    @Test
     void failsStartupWhenAColumnTypeWasChangedByHand() {
         start().close();
         execute("ALTER TABLE members ALTER COLUMN email TYPE varchar(320)");
