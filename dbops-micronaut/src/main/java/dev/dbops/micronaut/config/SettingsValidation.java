@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * Checks every {@code dbops.*} value before dbops uses it. Micronaut binds the setting groups with
  * {@code @ConfigurationBuilder}, which skips a value it cannot convert and keeps the default; dbops never
  * silently replaces a user's value, so an unconvertible value (a mistyped enum, a malformed duration) is an
- * error listing every such key, and an unknown key is logged as a warning.
+ * error listing every such key, and an unknown key is logged as a warning ({@code dbops.test.*} belongs to
+ * dbops's test provisioning, {@code dbops.test.postgres}, and is left alone).
  */
 final class SettingsValidation {
 
@@ -56,7 +57,7 @@ final class SettingsValidation {
             Class<?> type = KEYS.get(setting);
             String full = DbopsConfiguration.PREFIX + "." + key;
             if (type == null) {
-                if (!key.startsWith("datasources.") || perDataSource.matches()) {
+                if (!key.startsWith("test.") && (!key.startsWith("datasources.") || perDataSource.matches())) {
                     unknown.add(full);
                 }
             } else if (!List.class.isAssignableFrom(type) && !(value instanceof Map) && !converts(conversion, value, type)) {
