@@ -102,6 +102,8 @@ class LibraryApplicationTest {
                     .containsEntry("schemaDifferences", 0L);
             assertThat(map(Json.parse(get(app, "/dbops/default")), "drift")).containsEntry("outcome", "PASS");
             assertThat(map(Json.parse(get(app, "/dbops")), "default", "drift")).containsEntry("outcome", "PASS");
+            assertThat(http.send(HttpRequest.newBuilder(uri(app, "/dbops/nothing")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
             assertThat(map(Json.parse(get(app, "/metrics/dbops.drift.differences")))).containsEntry("name",
                     "dbops.drift.differences");
             assertThat(query("SELECT count(*) FROM pg_indexes WHERE indexname = 'loans_member_id_idx'")).isEqualTo("1");
