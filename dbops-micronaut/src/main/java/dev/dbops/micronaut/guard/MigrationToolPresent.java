@@ -12,6 +12,7 @@ public final class MigrationToolPresent implements Condition {
     }
 
     @Override
+    @SuppressWarnings("rawtypes")
     public boolean matches(ConditionContext context) {
         ClassLoader loader = MigrationToolPresent.class.getClassLoader();
         boolean flyway = ClassUtils.isPresent("org.flywaydb.core.Flyway", loader)

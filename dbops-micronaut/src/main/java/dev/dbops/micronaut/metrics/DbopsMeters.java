@@ -20,6 +20,7 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -98,18 +99,23 @@ public class DbopsMeters implements BeanCreatedEventListener<WatchedDataSource> 
 
     private static void bindBackup(MeterRegistry registry, String name, BackupStatus status) {
         TimeGauge.builder("dbops.backup.age", status, TimeUnit.SECONDS, s -> s.read().backupAge()
-                .map(age -> age.toMillis() / 1000.0).orElse(Double.NaN))
+                .map(DbopsMeters::seconds).orElse(Double.NaN))
                 .tag("datasource", name).description("age of the newest verified backup").register(registry);
         for (DrillPhase phase : DrillPhase.values()) {
             TimeGauge.builder("dbops.drill.duration", status, TimeUnit.SECONDS, s -> s.read().lastDrill()
-                    .flatMap(r -> r.elapsed(phase)).map(d -> d.toMillis() / 1000.0).orElse(Double.NaN))
+                    .flatMap(r -> r.elapsed(phase)).map(DbopsMeters::seconds).orElse(Double.NaN))
                     .tag("datasource", name).tag("phase", phase.name().toLowerCase(Locale.ROOT))
                     .description("wall time of this phase in the latest restore drill").register(registry);
         }
         TimeGauge.builder("dbops.drill.duration", status, TimeUnit.SECONDS, s -> s.read().lastDrill()
-                .map(DrillReport::total).map(d -> d.toMillis() / 1000.0).orElse(Double.NaN))
+                .map(DrillReport::total).map(DbopsMeters::seconds).orElse(Double.NaN))
                 .tag("datasource", name).tag("phase", "total")
                 .description("wall time of the latest restore drill").register(registry);
+    }
+
+    /** A duration in seconds, to the nanosecond: a drill phase of a small database may take less than a millisecond. */
+    private static double seconds(Duration duration) {
+        return duration.toNanos() / 1e9;
     }
 
     private static Optional<DriftReport> report(DriftStatus status, String dataSource) {

@@ -32,9 +32,8 @@ class DrillScheduleTest {
     @BeforeEach
     void fillTheDatabase() {
         snapshot = db.snapshotOfMigrations();
-        try (ApplicationContext context = Contexts.start(db.properties(snapshot))) {
-            db.execute("INSERT INTO orders SELECT i, 'c' || i FROM generate_series(1, 200) i");
-        }
+        Contexts.start(db.properties(snapshot)).close();
+        db.execute("INSERT INTO orders SELECT i, 'c' || i FROM generate_series(1, 200) i");
     }
 
     @AfterEach
@@ -82,7 +81,10 @@ class DrillScheduleTest {
             assertThat(backup.getStatus()).isEqualTo(HealthStatus.UP);
             MeterRegistry registry = context.getBean(MeterRegistry.class);
             assertThat(registry.get("dbops.backup.age").timeGauge().value(TimeUnit.SECONDS)).isBetween(0.0, 120.0);
+            // A phase of a 200-row database may take less than the millisecond core times it to: known, not positive.
             assertThat(registry.get("dbops.drill.duration").tag("phase", "restore_data").timeGauge()
+                    .value(TimeUnit.MILLISECONDS)).isNotNaN().isGreaterThanOrEqualTo(0.0);
+            assertThat(registry.get("dbops.drill.duration").tag("phase", "total").timeGauge()
                     .value(TimeUnit.MILLISECONDS)).isPositive();
         }
     }
