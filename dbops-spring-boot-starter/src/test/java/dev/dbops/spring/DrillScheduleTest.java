@@ -72,7 +72,10 @@ class DrillScheduleTest {
                     assertThat(backup.health().getStatus()).isEqualTo(Status.UP);
                     MeterRegistry registry = context.getBean(MeterRegistry.class);
                     assertThat(registry.get("dbops.backup.age").timeGauge().value(TimeUnit.SECONDS)).isBetween(0.0, 120.0);
+                    // A phase of a 200-row database may take less than the millisecond core times it to.
                     assertThat(registry.get("dbops.drill.duration").tag("phase", "restore_data").timeGauge()
+                            .value(TimeUnit.MILLISECONDS)).isNotNaN().isGreaterThanOrEqualTo(0.0);
+                    assertThat(registry.get("dbops.drill.duration").tag("phase", "total").timeGauge()
                             .value(TimeUnit.MILLISECONDS)).isPositive();
                 });
     }

@@ -81,7 +81,7 @@ public class DbopsEndpoint {
         if (!result.reconciliation().isEmpty()) {
             out.put("reconciliation", result.reconciliation().stream().map(Object::toString).toList());
         }
-        result.report().ifPresent(report -> out.put("report", Json.parse(report.toJson())));
+        result.report().ifPresent(report -> out.put("report", Json.parseWithJavaNulls(report.toJson())));
         return out;
     }
 
@@ -90,7 +90,7 @@ public class DbopsEndpoint {
         sizing.flatMap(PoolSizing::actual).ifPresent(actual -> out.put("actual", settings(actual)));
         sizing.ifPresent(s -> {
             try {
-                s.recommend().ifPresentOrElse(r -> out.put("recommendation", Json.parse(r.toJson())),
+                s.recommend().ifPresentOrElse(r -> out.put("recommendation", Json.parseWithJavaNulls(r.toJson())),
                         () -> out.put("recommendation", "no workload configured: set dbops.pool.sizing.peak-rate and"
                                 + " dbops.pool.sizing.db-time"));
             } catch (DbopsException e) {
@@ -137,7 +137,7 @@ public class DbopsEndpoint {
         BackupStatus.State state = backup.get().read();
         out.put("maxAge", backup.get().maxAge().toString());
         state.backupAge().ifPresent(age -> out.put("backupAge", age.toString()));
-        state.lastDrill().ifPresent(r -> out.put("lastDrill", Json.parse(r.toJson())));
+        state.lastDrill().ifPresent(r -> out.put("lastDrill", Json.parseWithJavaNulls(r.toJson())));
         state.problem().ifPresent(problem -> out.put("problem", problem));
         return out;
     }
@@ -147,7 +147,7 @@ public class DbopsEndpoint {
             return Map.of("status", "not run (dbops.audit.enabled=false)");
         }
         try {
-            return Json.parse(audit.get().get().toJson());
+            return Json.parseWithJavaNulls(audit.get().get().toJson());
         } catch (DbopsException e) {
             return Map.of("error", e.code().name(), "message", e.getMessage());
         }
