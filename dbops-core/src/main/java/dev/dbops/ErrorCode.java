@@ -61,5 +61,11 @@ public enum ErrorCode {
     /** There is not enough free disk space for a restore; the message gives the figures. */
     INSUFFICIENT_DISK_SPACE,
     /** A backup fingerprint or drill history file is unreadable, corrupted, or of an unknown format version. */
-    INVALID_FINGERPRINT
+    INVALID_FINGERPRINT,
+    /**
+     * Seeding synthetic rows could not run as a whole: no connection could be opened for it, or it was
+     * interrupted. A table that cannot be seeded, or whose COPY the server rejects, is reported as data
+     * in the seed report instead.
+     */
+    SEEDING_FAILED
 }
