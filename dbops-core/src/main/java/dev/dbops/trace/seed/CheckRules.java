@@ -21,7 +21,8 @@ import java.util.Set;
  * Turns a CHECK constraint into {@link ColumnRules} when it is simple: a conjunction of conditions on
  * one column each — a comparison with a constant ({@code price > 0}, {@code d < '2021-01-01'}), a
  * list ({@code kind IN ('a', 'b')}, {@code o = 4 OR o = 5}), an exclusion ({@code name <> ''}), a
- * length ({@code length(code) BETWEEN 2 AND 5}), {@code IS NOT NULL}, or a boolean column itself.
+ * length ({@code length(code) BETWEEN 2 AND 5}), {@code IS NOT NULL}, or a boolean column itself; and
+ * orderings of two columns ({@code starts_at < ends_at}).
  * Anything else is complex and reported.
  */
 final class CheckRules {
@@ -30,11 +31,16 @@ final class CheckRules {
             "octet_length");
     private static final Set<String> NULL_AWARE = Set.of("coalesce", "num_nulls", "num_nonnulls", "nullif");
 
-    /** What a check requires, when it is simple. */
-    record Parsed(Map<String, ColumnRules> rules) {
+    /** What a check requires, when it is simple: rules per column, and orderings between two columns. */
+    record Parsed(Map<String, ColumnRules> rules, List<Order> orders) {
+    }
+
+    /** {@code lesser < greater} ({@code strict}) or {@code lesser <= greater}, between two columns. */
+    record Order(String lesser, String greater, boolean strict) {
     }
 
     private final Map<String, ColumnRules> rules = new LinkedHashMap<>();
+    private final List<Order> orders = new ArrayList<>();
 
     private CheckRules() {
     }
@@ -50,7 +56,9 @@ final class CheckRules {
             return Optional.empty();
         }
         CheckRules reader = new CheckRules();
-        return reader.conjunct(tree.get()) ? Optional.of(new Parsed(Map.copyOf(reader.rules))) : Optional.empty();
+        return reader.conjunct(tree.get())
+                ? Optional.of(new Parsed(Map.copyOf(reader.rules), List.copyOf(reader.orders)))
+                : Optional.empty();
     }
 
     /**
@@ -123,7 +131,7 @@ final class CheckRules {
         List<String> values = new ArrayList<>();
         for (Node operand : operands) {
             CheckRules single = new CheckRules();
-            if (!single.conjunct(operand) || single.rules.size() != 1) {
+            if (!single.conjunct(operand) || single.rules.size() != 1 || !single.orders.isEmpty()) {
                 return false;
             }
             Map.Entry<String, ColumnRules> entry = single.rules.entrySet().iterator().next();
@@ -167,6 +175,9 @@ final class CheckRules {
             Optional<String> flipped = flip(node.operator());
             return flipped.isPresent() && binary(new Binary(flipped.get(), node.right(), node.left()));
         }
+        if (node.left() instanceof Column left && node.right() instanceof Column right) {
+            return order(left.name(), node.operator(), right.name());
+        }
         if (!(node.right() instanceof Constant constant)) {
             return false;
         }
@@ -188,6 +199,21 @@ final class CheckRules {
             case "<=" -> put(column.name(), rule.withUpper(value, true));
             default -> false;
         };
+    }
+
+    private boolean order(String left, String operator, String right) {
+        Order order = switch (operator) {
+            case "<" -> new Order(left, right, true);
+            case "<=" -> new Order(left, right, false);
+            case ">" -> new Order(right, left, true);
+            case ">=" -> new Order(right, left, false);
+            default -> null;
+        };
+        if (order == null || left.equals(right)) {
+            return false;
+        }
+        orders.add(order);
+        return true;
     }
 
     private boolean length(String column, String operator, String value) {

@@ -19,6 +19,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fills every user table of a (scratch) database with synthetic rows generated from the column
@@ -43,8 +45,18 @@ import javax.sql.DataSource;
  */
 public final class DataSeeder {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DataSeeder.class);
+
     /** The rows per table when neither {@link Builder#rows(long)} nor {@link Builder#rowsFor} says otherwise. */
     public static final long DEFAULT_ROWS = 10_000;
+
+    /**
+     * The history tables of Flyway and Liquibase (in any schema), which are not seeded unless
+     * {@link Builder#includeMigrationHistory(boolean)} or the configuration names them: synthetic rows
+     * there would look like applied migrations to the tools.
+     */
+    public static final Set<String> MIGRATION_HISTORY_TABLES =
+            Set.of("flyway_schema_history", "databasechangelog", "databasechangeloglock");
 
     private final long rows;
     private final Map<String, Long> rowsFor;
@@ -52,6 +64,7 @@ public final class DataSeeder {
     private final Set<String> exclude;
     private final long seed;
     private final int connections;
+    private final boolean includeMigrationHistory;
     private final TableSeeder.Settings settings;
 
     private DataSeeder(Builder builder, Map<String, Long> rowsFor, Set<String> only, Set<String> exclude, long seed) {
@@ -61,6 +74,7 @@ public final class DataSeeder {
         this.exclude = Set.copyOf(exclude);
         this.seed = seed;
         this.connections = builder.connections;
+        this.includeMigrationHistory = builder.includeMigrationHistory;
         this.settings = new TableSeeder.Settings(seed, builder.statementTimeout, builder.lockTimeout, builder.analyze);
     }
 
@@ -94,7 +108,9 @@ public final class DataSeeder {
         Map<String, Table> targets = new LinkedHashMap<>();
         for (Map.Entry<String, Table> entry : tables.entrySet()) {
             String name = entry.getKey();
-            boolean selected = (only.isEmpty() || only.contains(name)) && !exclude.contains(name);
+            boolean named = only.contains(name) || rowsFor.containsKey(name);
+            boolean history = MIGRATION_HISTORY_TABLES.contains(entry.getValue().name()) && !includeMigrationHistory;
+            boolean selected = (only.isEmpty() || only.contains(name)) && !exclude.contains(name) && (!history || named);
             if (!rootOf.containsKey(name) && selected && rowsFor.getOrDefault(name, rows) > 0) {
                 targets.put(name, entry.getValue());
             }
@@ -114,7 +130,10 @@ public final class DataSeeder {
                             "is in a cycle of NOT NULL foreign keys, so no order lets every row reference an existing"
                                     + " row; the table is not seeded"))));
         }
-        return new SeedReport(seed, startedAt, Duration.ofNanos(System.nanoTime() - started), results);
+        SeedReport report = new SeedReport(seed, startedAt, Duration.ofNanos(System.nanoTime() - started), results);
+        LOG.info("Seeded {} rows into {} tables in {} ms with seed {}; {} findings", report.rowsWritten(),
+                results.size(), report.duration().toMillis(), seed, report.findings().size());
+        return report;
     }
 
     /** The partitioned table at the top of each partition. */
@@ -166,6 +185,7 @@ public final class DataSeeder {
         private Long seed;
         private int connections = 2;
         private boolean analyze = true;
+        private boolean includeMigrationHistory;
         private Duration statementTimeout = Duration.ofMinutes(30);
         private Duration lockTimeout = Duration.ofSeconds(10);
 
@@ -202,6 +222,16 @@ public final class DataSeeder {
         /** Leaves these tables alone; they keep their rows and serve as parents. */
         public Builder exclude(String... qualifiedTables) {
             exclude.addAll(List.of(qualifiedTables));
+            return this;
+        }
+
+        /**
+         * Whether the history tables of Flyway and Liquibase ({@link DataSeeder#MIGRATION_HISTORY_TABLES})
+         * are seeded like any other table (default false; naming one in {@link #only} or {@link #rowsFor}
+         * seeds it too).
+         */
+        public Builder includeMigrationHistory(boolean include) {
+            this.includeMigrationHistory = include;
             return this;
         }
 

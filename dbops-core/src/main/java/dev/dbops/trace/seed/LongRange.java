@@ -128,6 +128,11 @@ final class LongRange {
         return nth(random.nextLong(Math.max(1, Math.min(cardinality(), 1 << 20))));
     }
 
+    /** Whether the value lies in the range and is not excluded. */
+    boolean contains(long value) {
+        return value >= lo && value <= hi && (excluded.length == 0 || Arrays.binarySearch(excluded, value) < 0);
+    }
+
     /** The {@code n}-th allowed value counting up from the sequence's start. */
     long nth(long n) {
         long value = start + n;

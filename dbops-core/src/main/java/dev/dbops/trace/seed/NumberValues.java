@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
  * {@code bigint} have scale 0, {@code numeric(p,s)} scale {@code s} and at most {@code p - s}
  * integer digits, {@code real} and {@code double precision} scale 3, {@code money} scale 2.
  */
-final class NumberValues implements ValueGenerator {
+final class NumberValues implements UnitValues {
 
     private final LongRange range;
     private final int scale;
@@ -79,6 +79,26 @@ final class NumberValues implements ValueGenerator {
     @Override
     public boolean ordered() {
         return true;
+    }
+
+    @Override
+    public String unit() {
+        return "number/" + scale;
+    }
+
+    @Override
+    public long randomUnits(SplittableRandom random) {
+        return range.random(random);
+    }
+
+    @Override
+    public boolean allows(long units) {
+        return range.contains(units);
+    }
+
+    @Override
+    public void writeUnits(long units, CopyBuffer out) {
+        write(units, out);
     }
 
     private void write(long units, CopyBuffer out) {

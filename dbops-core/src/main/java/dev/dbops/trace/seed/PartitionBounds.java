@@ -23,6 +23,14 @@ import java.util.TreeSet;
  */
 final class PartitionBounds {
 
+    /** Why rows cannot be routed: a finding's kind, subject and message. */
+    record Problem(SeedFinding.Kind kind, Optional<String> subject, String message) {
+    }
+
+    /** The slot that writes the partition key columns, or why there cannot be one (neither when the server routes any value). */
+    record Routing(Optional<PartitionSlot> slot, Optional<Problem> problem) {
+    }
+
     /** The routes, or why rows cannot be routed. */
     record Routes(List<Map<String, ColumnRules>> leaves, Set<String> keyColumns, Optional<String> problem) {
     }
@@ -47,6 +55,57 @@ final class PartitionBounds {
             bounds.problem = "it has no partition that rows can be routed to";
         }
         return new Routes(List.copyOf(bounds.leaves), Set.copyOf(bounds.keyColumns), Optional.ofNullable(bounds.problem));
+    }
+
+    /**
+     * The partition key slot of a partitioned table: for each leaf partition, a generator per key column
+     * from the column's rules and the leaf's bounds. Leaves whose bounds contradict the checks are left out.
+     */
+    static Routing route(Schema schema, Table table, Generators generators, Map<String, ColumnRules> rules,
+            Set<String> omitted, long seed) {
+        Routes routes = of(schema, table);
+        if (routes.problem().isPresent()) {
+            return problem(SeedFinding.Kind.PARTITION_NOT_COVERED, Optional.empty(), routes.problem().get());
+        }
+        List<String> columns = table.columns().stream().map(c -> c.name())
+                .filter(c -> routes.keyColumns().contains(c) && !omitted.contains(c)).toList();
+        if (columns.isEmpty()) {
+            return new Routing(Optional.empty(), Optional.empty());
+        }
+        List<ValueGenerator[]> leaves = new ArrayList<>();
+        for (Map<String, ColumnRules> leaf : routes.leaves()) {
+            ValueGenerator[] generated = new ValueGenerator[columns.size()];
+            for (int i = 0; i < columns.size() && generated != null; i++) {
+                String column = columns.get(i);
+                ColumnRules rule = rules.getOrDefault(column, ColumnRules.NONE)
+                        .and(leaf.getOrDefault(column, ColumnRules.NONE));
+                Generators.Resolution resolution = generators.resolve(table.column(column).orElseThrow().type(),
+                        rule, seed ^ column.hashCode());
+                if (resolution instanceof Generators.Unsupported unsupported) {
+                    return problem(SeedFinding.Kind.UNSUPPORTED_TYPE, Optional.of(column),
+                            "no values are generated for the partition key's type " + unsupported.type());
+                }
+                generated = resolution instanceof Generators.Values values ? fill(generated, i, values.generator())
+                        : null;
+            }
+            if (generated != null) {
+                leaves.add(generated);
+            }
+        }
+        if (leaves.isEmpty()) {
+            return problem(SeedFinding.Kind.PARTITION_NOT_COVERED, Optional.empty(),
+                    "no partition's bounds agree with the checks on " + columns);
+        }
+        return new Routing(Optional.of(new PartitionSlot(columns, leaves)), Optional.empty());
+    }
+
+    private static ValueGenerator[] fill(ValueGenerator[] generators, int index, ValueGenerator generator) {
+        generators[index] = generator;
+        return generators;
+    }
+
+    private static Routing problem(SeedFinding.Kind kind, Optional<String> subject, String message) {
+        return new Routing(Optional.empty(), Optional.of(new Problem(kind, subject, message)));
     }
 
     private void walk(Table table, Map<String, ColumnRules> conditions) {

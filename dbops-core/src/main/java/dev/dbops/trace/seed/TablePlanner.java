@@ -56,6 +56,7 @@ final class TablePlanner {
         private final Map<String, ColumnRules> rules = new HashMap<>();
         private final List<TableKeys.UniqueKey> keys = new ArrayList<>();
         private final List<SeedFinding> findings = new ArrayList<>();
+        private final Map<Constraint, List<CheckRules.Order>> orderedChecks = new LinkedHashMap<>();
         private SeedFinding blocked;
 
         Planning(Table table, long rows, Set<String> broken) {
@@ -74,6 +75,11 @@ final class TablePlanner {
                 partitions();
             }
             foreignKeys.forEach(this::foreignKey);
+            orderedChecks.forEach((check, orders) -> {
+                if (!orders.stream().allMatch(this::orderedPair)) {
+                    complexChecks.add(check);
+                }
+            });
             complexChecks.forEach(this::complexCheck);
             TableKeys.exclusions(table).forEach(this::exclusion);
             for (Column column : table.columns()) {
@@ -94,43 +100,9 @@ final class TablePlanner {
         }
 
         private void partitions() {
-            PartitionBounds.Routes routes = PartitionBounds.of(schema, table);
-            if (routes.problem().isPresent()) {
-                block(Kind.PARTITION_NOT_COVERED, Optional.empty(), routes.problem().get());
-                return;
-            }
-            List<String> columns = table.columns().stream().map(Column::name)
-                    .filter(c -> routes.keyColumns().contains(c) && !omitted.contains(c)).toList();
-            if (columns.isEmpty()) {
-                return;
-            }
-            List<ValueGenerator[]> leaves = new ArrayList<>();
-            for (Map<String, ColumnRules> leaf : routes.leaves()) {
-                ValueGenerator[] generated = new ValueGenerator[columns.size()];
-                for (int i = 0; i < columns.size() && generated != null; i++) {
-                    String column = columns.get(i);
-                    ColumnRules rule = rules.getOrDefault(column, ColumnRules.NONE)
-                            .and(leaf.getOrDefault(column, ColumnRules.NONE));
-                    Generators.Resolution resolution = generators.resolve(table.column(column).orElseThrow().type(),
-                            rule, seed ^ column.hashCode());
-                    if (resolution instanceof Generators.Unsupported unsupported) {
-                        block(Kind.UNSUPPORTED_TYPE, Optional.of(column), "no values are generated for the partition"
-                                + " key's type " + unsupported.type());
-                        return;
-                    }
-                    generated[i] = resolution instanceof Generators.Values values ? values.generator() : null;
-                    generated = generated[i] == null ? null : generated;
-                }
-                if (generated != null) {
-                    leaves.add(generated);
-                }
-            }
-            if (leaves.isEmpty()) {
-                block(Kind.PARTITION_NOT_COVERED, Optional.empty(), "no partition's bounds agree with the"
-                        + " checks on " + columns);
-                return;
-            }
-            claim(new PartitionSlot(columns, leaves));
+            PartitionBounds.Routing routing = PartitionBounds.route(schema, table, generators, rules, omitted, seed);
+            routing.slot().ifPresent(this::claim);
+            routing.problem().ifPresent(problem -> block(problem.kind(), problem.subject(), problem.message()));
         }
 
         private List<Constraint> readChecks() {
@@ -142,6 +114,9 @@ final class TablePlanner {
                 Optional<CheckRules.Parsed> parsed = CheckRules.parse(constraint.definition(), columnNames);
                 if (parsed.isPresent()) {
                     parsed.get().rules().forEach((column, rule) -> rules.merge(column, rule, ColumnRules::and));
+                    if (!parsed.get().orders().isEmpty()) {
+                        orderedChecks.put(constraint, parsed.get().orders());
+                    }
                 } else {
                     complex.add(constraint);
                 }
@@ -214,6 +189,31 @@ final class TablePlanner {
                 block(Kind.OVERLAPPING_FOREIGN_KEYS, subject, "shares " + taken + " with another key or the"
                         + " partition key, and its other columns cannot be NULL");
             }
+        }
+
+        /** Two columns of one unit drawn in order; false when they cannot be (then the check counts as complex). */
+        private boolean orderedPair(CheckRules.Order order) {
+            List<String> pair = List.of(order.lesser(), order.greater());
+            boolean keyed = TableKeys.uniqueKeys(table).stream().anyMatch(k -> k.columns().stream().anyMatch(pair::contains));
+            if (keyed || pair.stream().anyMatch(c -> claimed.containsKey(c) || omitted.contains(c))) {
+                return false;
+            }
+            List<UnitValues> units = new ArrayList<>();
+            for (String column : pair) {
+                Generators.Resolution resolution = generators.resolve(table.column(column).orElseThrow().type(),
+                        rules.getOrDefault(column, ColumnRules.NONE), seed ^ (name + "\0" + column).hashCode());
+                if (!(resolution instanceof Generators.Values values) || !values.ignored().isEmpty()
+                        || !values.complexChecks().isEmpty() || !(values.generator() instanceof UnitValues unit)) {
+                    return false;
+                }
+                units.add(unit);
+            }
+            if (!units.get(0).unit().equals(units.get(1).unit())) {
+                return false;
+            }
+            claim(new OrderedSlot(pair, units.get(0), units.get(1), order.strict(),
+                    nullable(order.lesser()), nullable(order.greater())));
+            return true;
         }
 
         private void complexCheck(Constraint check) {

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * otherwise, so that a seeded database looks the same whenever it is seeded; timestamps with time
  * zone are written in UTC ({@code +00}).
  */
-final class TimeValues implements ValueGenerator {
+final class TimeValues implements UnitValues {
 
     /** The kinds of temporal column. */
     enum Kind {
@@ -83,6 +83,26 @@ final class TimeValues implements ValueGenerator {
     @Override
     public boolean ordered() {
         return kind == Kind.DATE || kind == Kind.TIMESTAMP || kind == Kind.TIMESTAMPTZ;
+    }
+
+    @Override
+    public String unit() {
+        return kind.name();
+    }
+
+    @Override
+    public long randomUnits(SplittableRandom random) {
+        return range.random(random);
+    }
+
+    @Override
+    public boolean allows(long units) {
+        return range.contains(units);
+    }
+
+    @Override
+    public void writeUnits(long units, CopyBuffer out) {
+        write(units, out);
     }
 
     /** Writes a value of this kind from its number of days or seconds. */

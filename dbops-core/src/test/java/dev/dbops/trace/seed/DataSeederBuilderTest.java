@@ -56,6 +56,28 @@ class DataSeederBuilderTest {
     }
 
     @Test
+    void migrationHistoryTablesAreLeftAloneUnlessAskedFor() throws Exception {
+        try (SeedFixture db = SeedFixture.with("""
+                create table flyway_schema_history (installed_rank int primary key, version varchar(50),
+                        script varchar(1000) not null, success boolean not null);
+                create schema audit;
+                create table audit.databasechangelog (id varchar(255) not null, filename varchar(255) not null);
+                create table app (id int primary key);
+                """)) {
+            SeedReport report = db.seed(DataSeeder.builder().rows(20));
+            assertThat(report.tables()).extracting(TableSeeding::table).containsExactly("public.app");
+            assertThat(db.number("select count(*) from flyway_schema_history")).isZero();
+
+            db.seed(DataSeeder.builder().rows(0).rowsFor("flyway_schema_history", 5));
+            db.seed(DataSeeder.builder().rows(3).only("audit.databasechangelog", "public.app"));
+            db.seed(DataSeeder.builder().rows(2).includeMigrationHistory(true));
+            assertThat(db.rows("select (select count(*) from flyway_schema_history),"
+                    + " (select count(*) from audit.databasechangelog), (select count(*) from app)"))
+                    .containsExactly("7|5|25");
+        }
+    }
+
+    @Test
     void namingATableThatDoesNotExistIsAConfigurationError() throws Exception {
         try (SeedFixture db = SeedFixture.with("create table present (id int)")) {
             assertThatThrownBy(() -> db.seed(DataSeeder.builder().only("public.present", "public.missing")

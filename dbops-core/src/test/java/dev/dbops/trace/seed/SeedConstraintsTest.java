@@ -104,6 +104,35 @@ class SeedConstraintsTest {
     }
 
     @Test
+    void columnsThatACheckOrdersAreDrawnInOrderWhenTheyShareAUnit() throws Exception {
+        try (SeedFixture db = SeedFixture.with("""
+                create table stays (
+                    starts date not null,
+                    ends date not null check (ends < '2030-01-01'),
+                    lo numeric(6,1),
+                    hi numeric(6,1),
+                    opened timestamptz,
+                    due date,
+                    check (starts < ends),
+                    check (lo <= hi and lo > 0),
+                    check (opened < due)
+                );
+                """)) {
+            SeedReport report = db.seed(seeder(3000));
+
+            assertThat(report.table("public.stays").orElseThrow().outcome()).isEqualTo(TableSeeding.Outcome.SEEDED);
+            assertThat(db.rows("select count(*), bool_and(starts < ends), max(ends) < '2030-01-01', bool_and(lo <= hi),"
+                    + " count(lo) between 2500 and 2900, count(hi) between 2500 and 2900, min(lo) > 0, count(opened),"
+                    + " count(due) from stays")).containsExactly("3000|t|t|t|t|t|t|0|0");
+            assertThat(report.findings()).singleElement().satisfies(f -> {
+                assertThat(f.kind()).isEqualTo(SeedFinding.Kind.COMPLEX_CHECK);
+                assertThat(f.subject()).contains("stays_check2");
+                assertThat(f.message()).contains("[opened, due] left NULL so that it holds");
+            });
+        }
+    }
+
+    @Test
     void leavesIdentitySerialGeneratedAndDefaultedColumnsToTheServer() throws Exception {
         try (SeedFixture db = SeedFixture.with("""
                 create table items (
@@ -115,6 +144,7 @@ class SeedConstraintsTest {
                     spot point default point(1, 2),
                     shape box
                 );
+                create table tickets (id int generated always as identity primary key, at timestamptz default now());
                 """)) {
             SeedReport report = db.seed(seeder(500));
 
@@ -122,6 +152,7 @@ class SeedConstraintsTest {
                     + " bool_and(spot ~= point(1, 2)), count(shape) from items"))
                     .containsExactly("500|1|500|500|500|t|t|0");
             assertThat(db.value("select nextval('items_no_seq')")).isEqualTo("501");
+            assertThat(db.rows("select count(*), max(id) from tickets")).containsExactly("500|500");
             assertThat(report.findings()).extracting(SeedFinding::kind, f -> f.subject().orElseThrow())
                     .containsExactlyInAnyOrder(
                             org.assertj.core.groups.Tuple.tuple(SeedFinding.Kind.UNSUPPORTED_TYPE, "spot"),
