@@ -32,6 +32,9 @@ import java.util.Locale;
  */
 public final class SeedBenchmark {
 
+    /** The report of the latest dbops run, whose per-table times are printed. */
+    private static SeedReport latest;
+
     private static final OperatingSystemMXBean OS =
             (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
@@ -121,6 +124,10 @@ public final class SeedBenchmark {
         Run dbopsMedian = median(ours);
         Run peerMedian = median(theirs);
         report("dbops DataSeeder (COPY)", ours, dbopsMedian);
+        for (TableSeeding table : latest.tables()) {
+            line("  " + table.table() + " (last run)", String.format(Locale.ROOT, "%,d rows in %.2f s, %,.0f rows/s",
+                    table.rowsWritten(), table.duration().toNanos() / 1e9, table.rowsPerSecond()));
+        }
         report("peer INSERT … SELECT generate_series", theirs, peerMedian);
         line("ratio dbops / peer (wall time)", String.format(Locale.ROOT, "%.2f ×",
                 millis(dbopsMedian.wall()) / millis(peerMedian.wall())));
@@ -148,6 +155,7 @@ public final class SeedBenchmark {
         long started = System.nanoTime();
         SeedReport report = seeder.seed(database.dataSource());
         Duration wall = Duration.ofNanos(System.nanoTime() - started);
+        latest = report;
         if (report.tables().stream().anyMatch(t -> t.outcome() != TableSeeding.Outcome.SEEDED)
                 || !report.findings().isEmpty()) {
             throw new IllegalStateException("seeding did not seed every table cleanly:\n" + report.toText());
