@@ -36,7 +36,8 @@ final class NumberValues implements UnitValues {
         long limit = BigDecimal.ONE.scaleByPowerOfTen(digits).longValueExact() - 1;
         long unit = BigDecimal.ONE.scaleByPowerOfTen(scale).longValueExact();
         long preferredHi = Math.min(limit, 100_000 * unit);
-        return of(rules, -limit, limit, scale, Math.min(unit, limit), preferredHi);
+        // Random values from 1 upwards (from 1 unit of 10^-scale when the type holds no whole number).
+        return of(rules, -limit, limit, scale, unit <= limit ? unit : 1, preferredHi);
     }
 
     private static NumberValues of(ColumnRules rules, long typeLo, long typeHi, int scale, long preferredLo,

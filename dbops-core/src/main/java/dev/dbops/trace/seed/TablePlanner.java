@@ -7,6 +7,7 @@ import dev.dbops.schema.Schema;
 import dev.dbops.schema.Table;
 import dev.dbops.trace.seed.SeedFinding.Kind;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -74,7 +75,10 @@ final class TablePlanner {
             if (table.partitionKey().isPresent()) {
                 partitions();
             }
-            foreignKeys.forEach(this::foreignKey);
+            // Wider keys first: a (tenant_id, project_id) key then fills tenant_id too, and a key on tenant_id
+            // alone is covered through the wider key's parent rows.
+            foreignKeys.stream().sorted(Comparator.comparingInt((TableKeys.ForeignKey k) -> -k.columns().size()))
+                    .forEach(this::foreignKey);
             orderedChecks.forEach((check, orders) -> {
                 if (!orders.stream().allMatch(this::orderedPair)) {
                     complexChecks.add(check);
@@ -181,7 +185,11 @@ final class TablePlanner {
                 return;
             }
             List<String> rest = key.columns().stream().filter(c -> !claimed.containsKey(c)).toList();
-            if (!rest.isEmpty() && !key.matchFull() && rest.stream().allMatch(this::nullable)) {
+            if (rest.isEmpty()) {
+                finding(Kind.OVERLAPPING_FOREIGN_KEYS, subject, "its columns " + taken + " are filled by a wider"
+                        + " foreign key or the partition key, so its parent rows are not chosen by the seeder; the"
+                        + " server may reject rows unless the wider key's parent references them too");
+            } else if (!key.matchFull() && rest.stream().allMatch(this::nullable)) {
                 claim(new Slot.Nulls(rest));
                 finding(Kind.OVERLAPPING_FOREIGN_KEYS, subject, "shares " + taken + " with another key or the"
                         + " partition key; " + rest + " left NULL so that it is not checked");

@@ -67,6 +67,44 @@ class SeedForeignKeysTest {
     }
 
     @Test
+    void overlappingKeysTakeTheWiderKeyFirstAndLeaveTheRestOfANarrowerOneNull() throws Exception {
+        try (SeedFixture db = SeedFixture.with("""
+                create table tenants (id int primary key);
+                create table projects (tenant_id int not null references tenants, id int not null,
+                        primary key (tenant_id, id));
+                create table tasks (
+                    id int primary key,
+                    tenant_id int not null references tenants,
+                    project_id int not null,
+                    reviewer_project int,
+                    foreign key (tenant_id, project_id) references projects,
+                    foreign key (tenant_id, reviewer_project) references projects
+                );
+                create table strict_tasks (
+                    tenant_id int not null,
+                    a int not null,
+                    b int not null,
+                    foreign key (tenant_id, a) references projects,
+                    foreign key (tenant_id, b) references projects
+                );
+                """)) {
+            SeedReport report = db.seed(seeder(300));
+
+            assertThat(db.rows("select count(*), count(p.id), count(reviewer_project) from tasks t"
+                    + " join projects p on (p.tenant_id, p.id) = (t.tenant_id, t.project_id)"))
+                    .containsExactly("300|300|0");
+            assertThat(report.table("public.tasks").orElseThrow().findings())
+                    .extracting(SeedFinding::kind, f -> f.subject().orElseThrow()).containsExactlyInAnyOrder(
+                            org.assertj.core.groups.Tuple.tuple(Kind.OVERLAPPING_FOREIGN_KEYS, "tasks_tenant_id_fkey"),
+                            org.assertj.core.groups.Tuple.tuple(Kind.OVERLAPPING_FOREIGN_KEYS,
+                                    "tasks_tenant_id_reviewer_project_fkey"));
+            TableSeeding strict = report.table("public.strict_tasks").orElseThrow();
+            assertThat(strict.outcome()).isEqualTo(TableSeeding.Outcome.SKIPPED);
+            assertThat(strict.findings()).extracting(SeedFinding::kind).containsExactly(Kind.OVERLAPPING_FOREIGN_KEYS);
+        }
+    }
+
+    @Test
     void selfReferencesPointAtRowsOfTheSameCopyAndMoveTheSerialSequenceOn() throws Exception {
         try (SeedFixture db = SeedFixture.with("""
                 create table categories (id bigserial primary key, parent_id bigint references categories, name text);

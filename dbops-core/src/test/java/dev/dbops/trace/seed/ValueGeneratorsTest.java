@@ -90,6 +90,12 @@ class ValueGeneratorsTest {
         assertThat(sequence(qty, 9)).containsExactlyInAnyOrder("1", "2", "3", "4", "6", "7", "8", "9", "10");
         assertThat(qty.cardinality()).isEqualTo(9);
         assertThat(text(out -> generator("smallint", ColumnRules.NONE).nth(32766, out))).isEqualTo("32767");
+        ValueGenerator fraction = generator("numeric(2,2)", ColumnRules.NONE);
+        Set<String> fractions = new HashSet<>();
+        for (int i = 0; i < 500; i++) {
+            fractions.add(text(out -> fraction.random(random, out)));
+        }
+        assertThat(fractions).hasSizeGreaterThan(50).allSatisfy(v -> assertThat(v).matches("0\\.\\d\\d"));
     }
 
     @Test
