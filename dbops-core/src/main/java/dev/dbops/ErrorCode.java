@@ -70,5 +70,11 @@ public enum ErrorCode {
     /**
      * A startup guard found lint violations in pending migrations at or above its threshold, before they ran.
      */
-    UNSAFE_MIGRATION
+    UNSAFE_MIGRATION,
+    /**
+     * Seeding synthetic rows could not run as a whole: no connection could be opened for it, or it was
+     * interrupted. A table that cannot be seeded, or whose COPY the server rejects, is reported as data
+     * in the seed report instead.
+     */
+    SEEDING_FAILED
 }
