@@ -66,9 +66,9 @@ final class SourceFingerprint implements AutoCloseable {
                 snapshot = rs.getString(1);
                 takenAt = rs.getTimestamp(2).toInstant();
             }
-            Relations relations = Fingerprinter.relations(exporter);
+            Relations relations = Fingerprinter.relations(exporter, versionNum);
             Map<String, FingerprintMethod> methods =
-                    Fingerprinter.chooseMethods(exporter, relations.tables(), versionNum, settings.rowTextOnly());
+                    Fingerprinter.chooseMethods(relations.tables(), settings.rowTextOnly());
             Map<String, SequenceFingerprint.State> before = Fingerprinter.sequenceStates(exporter, relations.sequences());
             SchemaSnapshot schema;
             try (Connection inspect = PostgresConnector.open(url)) {
