@@ -17,8 +17,8 @@ import java.util.Map;
  */
 final class Fingerprinter {
 
-    /** Sequences read per query; each adds one {@code UNION ALL} branch. */
-    private static final int SEQUENCES_PER_QUERY = 500;
+    /** Sequences read or tables locked per statement. */
+    private static final int OBJECTS_PER_QUERY = 500;
 
     private Fingerprinter() {
     }
@@ -165,12 +165,31 @@ final class Fingerprinter {
         return "select count(*), coalesce(sum(" + rowHash + "), 0)::pg_catalog.text from only " + table.sql() + " r";
     }
 
+    /**
+     * Locks the tables in {@code ACCESS SHARE} mode for the rest of the transaction, as pg_dump does: it
+     * conflicts only with {@code ACCESS EXCLUSIVE} (DDL such as {@code ALTER TABLE}, {@code DROP},
+     * {@code TRUNCATE}), so the tables keep the structure of the snapshot while they are hashed and dumped.
+     * Waits at most the session's {@code lock_timeout} for each.
+     */
+    static void lockTables(Connection connection, List<TableRef> tables) throws SQLException {
+        for (int from = 0; from < tables.size(); from += OBJECTS_PER_QUERY) {
+            List<TableRef> chunk = tables.subList(from, Math.min(tables.size(), from + OBJECTS_PER_QUERY));
+            StringBuilder sql = new StringBuilder("lock table only ");
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append(chunk.get(i).sql());
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(sql.append(" in access share mode").toString());
+            }
+        }
+    }
+
     /** Reads {@code last_value} and {@code is_called} of every sequence, many per query. */
     static Map<String, SequenceFingerprint.State> sequenceStates(Connection connection, List<SequenceRef> sequences)
             throws SQLException {
         Map<String, SequenceFingerprint.State> states = new HashMap<>();
-        for (int from = 0; from < sequences.size(); from += SEQUENCES_PER_QUERY) {
-            List<SequenceRef> chunk = sequences.subList(from, Math.min(sequences.size(), from + SEQUENCES_PER_QUERY));
+        for (int from = 0; from < sequences.size(); from += OBJECTS_PER_QUERY) {
+            List<SequenceRef> chunk = sequences.subList(from, Math.min(sequences.size(), from + OBJECTS_PER_QUERY));
             StringBuilder sql = new StringBuilder();
             for (int i = 0; i < chunk.size(); i++) {
                 SequenceRef sequence = chunk.get(i);
