@@ -58,7 +58,8 @@ final class PhysicalDrill {
             SourceFacts source = SourceFacts.read(drill.source());
             recorder.sourceBytes(source.bytes());
             ServerPrograms programs = ServerPrograms.locate(drill.clientPrograms(), source.major(), source.version());
-            work = Files.createTempDirectory("dbops-physical-");
+            recorder.phase(DrillPhase.CLEANUP, PhysicalWorkDirectories::removeAbandoned).forEach(recorder::note);
+            work = PhysicalWorkDirectories.create();
             Path data = work.resolve("data");
             DataFingerprint before = recorder.phase(DrillPhase.FINGERPRINT_SOURCE, () -> live(drill, source));
             DataFingerprint expected = before;

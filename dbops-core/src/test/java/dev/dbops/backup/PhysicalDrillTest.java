@@ -9,6 +9,8 @@ import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -43,7 +45,8 @@ class PhysicalDrillTest {
         assertThat(report.mismatches()).isEmpty();
         assertThat(report.outcome()).as(report.toText()).isEqualTo(DrillReport.Outcome.VERIFIED);
         assertThat(report.mode()).isEqualTo(DrillReport.Mode.PHYSICAL);
-        assertThat(report.phases()).extracting(PhaseTiming::phase).containsExactly(DrillPhase.FINGERPRINT_SOURCE,
+        assertThat(report.phases()).extracting(PhaseTiming::phase).containsExactly(DrillPhase.CLEANUP,
+                DrillPhase.FINGERPRINT_SOURCE,
                 DrillPhase.BASE_BACKUP, DrillPhase.VERIFY_BACKUP, DrillPhase.FINGERPRINT_SOURCE,
                 DrillPhase.START_CLUSTER, DrillPhase.FINGERPRINT_RESTORED, DrillPhase.COMPARE_SCHEMA,
                 DrillPhase.AMCHECK, DrillPhase.STOP_CLUSTER);
@@ -114,6 +117,47 @@ class PhysicalDrillTest {
         assertThat(report.notes()).anyMatch(note -> note.contains("approximate"));
         assertThat(backup.resolve("backup_label")).exists();
         assertThat(backup.resolve("postmaster.pid")).doesNotExist();
+    }
+
+    @Test
+    void stopsAndRemovesTheScratchClusterOfAKilledPhysicalDrillAndSaysSo() throws Exception {
+        Path work = PhysicalWorkDirectories.create();
+        Process finished = new ProcessBuilder("true").start();
+        finished.waitFor();
+        PhysicalWorkDirectories.mark(work, finished.pid(), finished.info().startInstant().orElse(Instant.now()));
+        Files.move(baseBackup(), work.resolve("data"));
+        ScratchCluster leftover = ScratchCluster.start(ServerPrograms.locate(Optional.empty(),
+                DrillFixture.SERVER.majorVersion(), "15"), work.resolve("data"), source.url(),
+                DrillFixture.SERVER.majorVersion() * 10_000, Duration.ofMinutes(2));
+        long postmaster = Long.parseLong(Files.readAllLines(work.resolve("data/postmaster.pid")).get(0).strip());
+        try {
+            DrillReport report = BackupDrill.builder().source(source.url()).build().runPhysical();
+
+            assertThat(report.outcome()).as(report.toText()).isEqualTo(DrillReport.Outcome.VERIFIED);
+            assertThat(report.notes()).anyMatch(note -> note.startsWith("Removed " + work + ", left behind by a"
+                    + " physical drill that was killed (process " + finished.pid() + "); its scratch cluster"
+                    + " (postmaster pid " + postmaster + ") was stopped"));
+            assertThat(ProcessHandle.of(postmaster)).isEmpty();
+            assertThat(work).doesNotExist();
+        } finally {
+            leftover.close();
+            WorkFiles.deleteTree(work);
+        }
+    }
+
+    @Test
+    void leavesTheWorkDirectoryOfARunningDrillAlone() throws Exception {
+        Path running = PhysicalWorkDirectories.create();
+        Path unmarked = Files.createTempDirectory(PhysicalWorkDirectories.PREFIX);
+        try {
+            assertThat(PhysicalWorkDirectories.removeAbandoned()).noneMatch(note -> note.contains(running.toString())
+                    || note.contains(unmarked.toString()));
+            assertThat(running).exists();
+            assertThat(unmarked).exists();
+        } finally {
+            WorkFiles.deleteTree(running);
+            WorkFiles.deleteTree(unmarked);
+        }
     }
 
     @Test
