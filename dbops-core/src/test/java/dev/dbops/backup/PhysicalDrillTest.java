@@ -6,11 +6,13 @@ import dev.dbops.ErrorCode;
 import dev.dbops.postgres.PostgresDatabase;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -161,6 +163,78 @@ class PhysicalDrillTest {
     }
 
     @Test
+    void verifiesTarFormatBaseBackupsPlainAndGzipped() {
+        for (String[] options : List.of(new String[] {"--format=tar"}, new String[] {"--format=tar", "--gzip"})) {
+            Path backup = baseBackup("tar" + options.length, options);
+            assertThat(backup.resolve(options.length == 1 ? "base.tar" : "base.tar.gz")).exists();
+
+            DrillReport report = BackupDrill.builder().source(source.url()).build().verifyBaseBackup(backup);
+
+            assertThat(report.outcome()).as(report.toText()).isEqualTo(DrillReport.Outcome.VERIFIED);
+            assertThat(report.phases()).extracting(PhaseTiming::phase).containsSubsequence(DrillPhase.UNPACK_BACKUP,
+                    DrillPhase.VERIFY_BACKUP, DrillPhase.START_CLUSTER, DrillPhase.FINGERPRINT_RESTORED)
+                    .doesNotContain(DrillPhase.COPY_BACKUP);
+            assertThat(report.rto()).isEqualTo(report.elapsed(DrillPhase.UNPACK_BACKUP).orElseThrow()
+                    .plus(report.elapsed(DrillPhase.START_CLUSTER).orElseThrow()));
+            assertThat(report.backupTakenAt()).isPresent();
+            assertThat(report.tablesCompared()).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void namesTheFileThatWasDamagedInsideATarBackup() throws IOException {
+        Path backup = baseBackup("tar", "--format=tar");
+        TarMember largest = largestMember(backup.resolve("base.tar"));
+        try (RandomAccessFile file = new RandomAccessFile(backup.resolve("base.tar").toFile(), "rw")) {
+            file.seek(largest.dataOffset() + largest.size() / 2);
+            int old = file.read();
+            file.seek(largest.dataOffset() + largest.size() / 2);
+            file.write(old ^ 0x01);
+        }
+
+        DrillReport report = BackupDrill.builder().source(source.url()).build().verifyBaseBackup(backup);
+
+        assertThat(report.outcome()).as(report.toText()).isEqualTo(DrillReport.Outcome.MISMATCH);
+        assertThat(report.mismatches()).filteredOn(m -> m.kind() == Mismatch.Kind.BACKUP_FILE).singleElement()
+                .satisfies(m -> assertThat(m.detail()).isEqualTo("checksum mismatch for file \"" + largest.name() + "\""));
+    }
+
+    @Test
+    void reportsATruncatedTarBackupAsOneThatDoesNotRestore() throws IOException {
+        Path backup = baseBackup("tgz", "--format=tar", "--gzip");
+        Path base = backup.resolve("base.tar.gz");
+        try (RandomAccessFile file = new RandomAccessFile(base.toFile(), "rw")) {
+            file.setLength(file.length() / 2);
+        }
+
+        DrillReport report = BackupDrill.builder().source(source.url()).build().verifyBaseBackup(backup);
+
+        assertThat(report.outcome()).as(report.toText()).isEqualTo(DrillReport.Outcome.MISMATCH);
+        assertThat(report.mismatches()).singleElement().satisfies(m -> {
+            assertThat(m.kind()).isEqualTo(Mismatch.Kind.BACKUP_FILE);
+            assertThat(m.detail()).startsWith("the backup cannot be unpacked: base.tar.gz");
+        });
+        assertThat(report.notCovered()).contains("Nothing was started or compared: the backup's archives cannot be"
+                + " unpacked.");
+        assertThat(report.phases()).extracting(PhaseTiming::phase).doesNotContain(DrillPhase.START_CLUSTER)
+                .endsWith(DrillPhase.STOP_CLUSTER);
+    }
+
+    @Test
+    void refusesATarBackupWithTablespacesOrACompressionItCannotUnpackAndSaysWhy() throws IOException {
+        Path backup = Files.createDirectories(directory.resolve("lz4"));
+        Files.writeString(backup.resolve("base.tar.lz4"), "x");
+        Files.writeString(backup.resolve("16385.tar"), "x");
+
+        DrillReport report = BackupDrill.builder().source(source.url()).build().verifyBaseBackup(backup);
+
+        assertThat(report.outcome()).isEqualTo(DrillReport.Outcome.FAILED);
+        assertThat(report.failure()).hasValueSatisfying(f -> assertThat(f.message()).contains(
+                "base.tar.lz4 is compressed in a way dbops does not unpack", "it has tablespaces (16385.tar)",
+                "it has no backup_manifest"));
+    }
+
+    @Test
     void failsWithTheFixWhenNoServerOfTheSourcesMajorVersionIsInstalled() throws IOException {
         Path empty = Files.createDirectories(directory.resolve("bin"));
 
@@ -188,13 +262,46 @@ class PhysicalDrillTest {
 
     /** A plain-format base backup with WAL and a manifest, as a backup job would write it. */
     private Path baseBackup() {
-        Path backup = directory.resolve("base");
+        return baseBackup("base");
+    }
+
+    /** A base backup with WAL and a manifest into {@code name}, with more pg_basebackup options. */
+    private Path baseBackup(String name, String... options) {
+        Path backup = directory.resolve(name);
         ServerPrograms programs = ServerPrograms.locate(Optional.empty(), DrillFixture.SERVER.majorVersion(), "15");
-        ClientCommand.Result result = new ClientCommand(programs.pgBaseBackup(), source.url(), List.of(
-                "--pgdata=" + backup, "--wal-method=stream", "--checkpoint=fast", "--no-password"))
+        List<String> arguments = new ArrayList<>(List.of("--pgdata=" + backup, "--wal-method=stream",
+                "--checkpoint=fast", "--no-password"));
+        arguments.addAll(List.of(options));
+        ClientCommand.Result result = new ClientCommand(programs.pgBaseBackup(), source.url(), arguments)
                 .run(line -> { }, Optional.empty());
         assertThat(result.succeeded()).as(result.explanation()).isTrue();
         return backup;
+    }
+
+    /** A regular file inside a tar archive: its path, size and where its data starts. */
+    private record TarMember(String name, long size, long dataOffset) {
+    }
+
+    private static TarMember largestMember(Path tar) throws IOException {
+        TarMember largest = null;
+        try (RandomAccessFile file = new RandomAccessFile(tar.toFile(), "r")) {
+            byte[] header = new byte[512];
+            for (long offset = 0; offset + 512 <= file.length(); ) {
+                file.seek(offset);
+                file.readFully(header);
+                String name = new String(header, 0, 100, StandardCharsets.US_ASCII).replaceAll("\0.*", "");
+                if (name.isEmpty()) {
+                    break;
+                }
+                long size = Long.parseLong(new String(header, 124, 11, StandardCharsets.US_ASCII)
+                        .trim(), 8);
+                if (header[156] == '0' && name.matches("base/\\d+/\\d+") && (largest == null || size > largest.size())) {
+                    largest = new TarMember(name, size, offset + 512);
+                }
+                offset += 512 + (size + 511) / 512 * 512;
+            }
+        }
+        return largest;
     }
 
     private static Path largestRelationFile(Path backup) throws IOException {
