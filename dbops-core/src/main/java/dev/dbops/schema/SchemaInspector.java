@@ -254,7 +254,7 @@ public final class SchemaInspector {
             case "55P03" -> " — a catalog lock was held by another session for longer than lock_timeout ("
                     + lockTimeout.toMillis() + " ms); retry when the DDL that holds it has finished";
             case "42501" -> " — the user lacks a privilege needed to read the catalog; connect as the schema owner";
-            case "22023" -> exportedSnapshot.isPresent() ? " — the exported snapshot " + exportedSnapshot.get()
+            case "22023", "42704" -> exportedSnapshot.isPresent() ? " — the exported snapshot " + exportedSnapshot.get()
                     + " is not valid (its exporting transaction must still be open, on the same database)" : "";
             default -> "";
         };

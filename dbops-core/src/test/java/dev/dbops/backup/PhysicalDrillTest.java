@@ -2,6 +2,7 @@ package dev.dbops.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dbops.DbopsException;
 import dev.dbops.ErrorCode;
 import dev.dbops.postgres.PostgresDatabase;
 import java.io.IOException;
@@ -18,11 +19,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Physical drills on the embedded 15: pg_basebackup, pg_verifybackup, a scratch cluster, amcheck. */
+/**
+ * Physical drills: pg_basebackup, pg_verifybackup, a scratch cluster, amcheck. They need postgres and
+ * pg_basebackup of the test server's major version (15 on the test machine), and are skipped without them.
+ */
 class PhysicalDrillTest {
 
     private static PostgresDatabase source;
@@ -32,12 +37,20 @@ class PhysicalDrillTest {
 
     @BeforeAll
     static void createSource() throws SQLException {
+        int major = DrillFixture.SERVER.majorVersion();
+        try {
+            ServerPrograms.locate(Optional.empty(), major, Integer.toString(major));
+        } catch (DbopsException e) {
+            Assumptions.abort("physical drills need postgres and pg_basebackup " + major + ": " + e.getMessage());
+        }
         source = DrillFixture.manyTypes();
     }
 
     @AfterAll
     static void dropSource() {
-        source.close();
+        if (source != null) {
+            source.close();
+        }
     }
 
     @Test
@@ -148,21 +161,6 @@ class PhysicalDrillTest {
     }
 
     @Test
-    void leavesTheWorkDirectoryOfARunningDrillAlone() throws Exception {
-        Path running = PhysicalWorkDirectories.create();
-        Path unmarked = Files.createTempDirectory(PhysicalWorkDirectories.PREFIX);
-        try {
-            assertThat(PhysicalWorkDirectories.removeAbandoned()).noneMatch(note -> note.contains(running.toString())
-                    || note.contains(unmarked.toString()));
-            assertThat(running).exists();
-            assertThat(unmarked).exists();
-        } finally {
-            WorkFiles.deleteTree(running);
-            WorkFiles.deleteTree(unmarked);
-        }
-    }
-
-    @Test
     void verifiesTarFormatBaseBackupsPlainAndGzipped() {
         for (String[] options : List.of(new String[] {"--format=tar"}, new String[] {"--format=tar", "--gzip"})) {
             Path backup = baseBackup("tar" + options.length, options);
@@ -232,19 +230,6 @@ class PhysicalDrillTest {
         assertThat(report.failure()).hasValueSatisfying(f -> assertThat(f.message()).contains(
                 "base.tar.lz4 is compressed in a way dbops does not unpack", "it has tablespaces (16385.tar)",
                 "it has no backup_manifest"));
-    }
-
-    @Test
-    void failsWithTheFixWhenNoServerOfTheSourcesMajorVersionIsInstalled() throws IOException {
-        Path empty = Files.createDirectories(directory.resolve("bin"));
-
-        DrillReport report = BackupDrill.builder().source(source.url()).clientPrograms(empty).build().runPhysical();
-
-        assertThat(report.outcome()).isEqualTo(DrillReport.Outcome.FAILED);
-        assertThat(report.failure()).hasValueSatisfying(f -> {
-            assertThat(f.code()).isEqualTo(ErrorCode.BACKUP_TOOL_UNAVAILABLE);
-            assertThat(f.message()).contains("exactly the source's major version", "postgresql-15");
-        });
     }
 
     @Test
