@@ -3,7 +3,6 @@ package dev.dbops.benchmarks;
 import static dev.dbops.benchmarks.Samples.millis;
 
 import dev.dbops.backup.BackupDrill;
-import dev.dbops.backup.DataFingerprint;
 import dev.dbops.backup.DrillPhase;
 import dev.dbops.backup.DrillReport;
 import dev.dbops.postgres.EmbeddedPostgres;
@@ -24,7 +23,8 @@ import java.util.Locale;
  * pass/fail verdict.
  *
  * <p>Options ({@code --name=value}): {@code --gigabytes} (1.0, the approximate data size; the real size
- * is printed), {@code --jobs} (2), {@code --runs} (3 timed runs of each, after one untimed warm-up).
+ * is printed), {@code --jobs} (2), {@code --runs} (3 timed runs of each, after one untimed warm-up),
+ * {@code --fingerprint-only} (skip the drills). The fingerprint part is {@link FingerprintVersusCount}.
  */
 public final class BackupBenchmark {
 
@@ -36,6 +36,7 @@ public final class BackupBenchmark {
         double gigabytes = 1.0;
         int jobs = 2;
         int runs = 3;
+        boolean drills = true;
         for (String arg : args) {
             String[] pair = arg.split("=", 2);
             String value = pair.length == 2 ? pair[1] : "";
@@ -43,9 +44,10 @@ public final class BackupBenchmark {
                 case "--gigabytes" -> gigabytes = Double.parseDouble(value);
                 case "--jobs" -> jobs = Integer.parseInt(value);
                 case "--runs" -> runs = Integer.parseInt(value);
+                case "--fingerprint-only" -> drills = false;
                 default -> {
                     System.err.println("unknown option " + arg
-                            + "\nusage: BackupBenchmark [--gigabytes=1.0] [--jobs=2] [--runs=3]");
+                            + "\nusage: BackupBenchmark [--gigabytes=1.0] [--jobs=2] [--runs=3] [--fingerprint-only]");
                     System.exit(2);
                 }
             }
@@ -57,44 +59,25 @@ public final class BackupBenchmark {
         line("cores (available to the JVM)", Integer.toString(Runtime.getRuntime().availableProcessors()));
         line("load average at start", loadAverage());
         line("client programs", binaries.toString());
-        try (EmbeddedPostgres server = EmbeddedPostgres.builder().version("15").start();
+        try (EmbeddedPostgres server = EmbeddedPostgres.builder().version("15").setting("autovacuum", "off").start();
                 PostgresDatabase database = server.createDatabase()) {
             heading("data");
             long started = System.nanoTime();
             long bytes = BackupData.generate(database, gigabytes);
             line("pg_database_size", "%.2f GB (%d bytes), built in %.0f s".formatted(bytes / 1e9, bytes,
                     (System.nanoTime() - started) / 1e9));
-            run(database, binaries, jobs, runs);
+            run(database, binaries, jobs, runs, drills);
             line("load average at end", loadAverage());
         }
     }
 
-    private static void run(PostgresDatabase database, Path binaries, int jobs, int runs) throws Exception {
-        List<String> tables = CountPass.tables(database.url());
-        BackupDrill drill = BackupDrill.builder().source(database.url()).jobs(jobs).clientPrograms(binaries).build();
-        BackupDrill serialFingerprint = BackupDrill.builder().source(database.url()).jobs(1).build();
-        BackupDrill textFingerprint = BackupDrill.builder().source(database.url()).jobs(jobs)
-                .rowTextFingerprints(true).build();
-
-        heading("fingerprint vs count(*) over " + tables.size() + " tables (warm cache, median of " + runs + ")");
-        CountPass.run(database.url(), tables, jobs);
-        DataFingerprint warm = drill.fingerprintSource();
-        line("rows", Long.toString(warm.totalRows()));
-        List<Duration> count1 = new ArrayList<>();
-        List<Duration> fp1 = new ArrayList<>();
-        List<Duration> countN = new ArrayList<>();
-        List<Duration> fpN = new ArrayList<>();
-        List<Duration> textN = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            count1.add(Samples.once(() -> CountPass.run(database.url(), tables, 1)));
-            fp1.add(Samples.once(serialFingerprint::fingerprintSource));
-            countN.add(Samples.once(() -> CountPass.run(database.url(), tables, jobs)));
-            fpN.add(Samples.once(drill::fingerprintSource));
-            textN.add(Samples.once(textFingerprint::fingerprintSource));
+    private static void run(PostgresDatabase database, Path binaries, int jobs, int runs, boolean drills)
+            throws Exception {
+        FingerprintVersusCount.run(database, jobs, runs);
+        if (!drills) {
+            return;
         }
-        compare("1 connection", new Samples(fp1), new Samples(count1));
-        compare(jobs + " connections", new Samples(fpN), new Samples(countN));
-        compare(jobs + " connections, every table by row text", new Samples(textN), new Samples(countN));
+        BackupDrill drill = BackupDrill.builder().source(database.url()).jobs(jobs).clientPrograms(binaries).build();
 
         heading("drill vs pg_dump -Fd -j " + jobs + " + pg_restore -j " + jobs + " (median of " + runs + ")");
         PlainDumpRestore plain = new PlainDumpRestore(binaries);
@@ -129,7 +112,7 @@ public final class BackupBenchmark {
         line("  archive size", "%.2f GB".formatted(median.archiveBytes() / 1e9));
     }
 
-    private static void compare(String what, Samples dbops, Samples peer) {
+    static void compare(String what, Samples dbops, Samples peer) {
         line(what + ": dbops", dbops.summary());
         line(what + ": peer", peer.summary());
         line(what + ": ratio dbops / peer", String.format(Locale.ROOT, "%.2f ×",
@@ -145,12 +128,12 @@ public final class BackupBenchmark {
         }
     }
 
-    private static void heading(String title) {
+    static void heading(String title) {
         System.out.println();
         System.out.println("== " + title);
     }
 
-    private static void line(String label, String value) {
+    static void line(String label, String value) {
         System.out.printf(Locale.ROOT, "  %-62s %s%n", label, value);
     }
 }

@@ -1,6 +1,9 @@
 package dev.dbops.benchmarks;
 
+import dev.dbops.postgres.PostgresConnector;
+import dev.dbops.postgres.PostgresUrl;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +11,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.OptionalLong;
 
 /**
  * The CPU time of a whole local PostgreSQL server: the postmaster, its live children (backends,
@@ -35,6 +39,28 @@ final class ServerCpu {
             String pid = Files.readAllLines(Path.of(rs.getString(1), "postmaster.pid")).get(0).trim();
             return new ServerCpu(Long.parseLong(pid));
         }
+    }
+
+    /** The server {@code url} names. */
+    static ServerCpu of(PostgresUrl url) throws SQLException, IOException {
+        try (Connection connection = PostgresConnector.open(url)) {
+            return of(connection);
+        }
+    }
+
+    /** Milliseconds of CPU the server has used so far, or empty when {@code /proc} cannot tell. */
+    OptionalLong millis() {
+        try {
+            return OptionalLong.of(Math.round(seconds() * 1000));
+        } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** Milliseconds of CPU this JVM has used so far. */
+    static long jvmMillis() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1_000_000;
     }
 
     /** Seconds of CPU the server has used so far. */

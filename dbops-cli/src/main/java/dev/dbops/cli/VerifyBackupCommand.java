@@ -53,8 +53,8 @@ final class VerifyBackupCommand implements Callable<Integer> {
     private boolean physical;
 
     @Option(names = "--backup-dir", paramLabel = "DIR",
-            description = "Verify this existing plain-format base backup (with WAL) instead of taking one; implies"
-                    + " --physical. A copy is started; DIR is not changed.")
+            description = "Verify this existing base backup (with WAL) instead of taking one; implies --physical. Plain"
+                    + " format is copied, tar format (base.tar[.gz], pg_wal.tar[.gz]) unpacked; DIR is not changed.")
     private Path backupDirectory;
 
     @Option(names = "--save-archive", paramLabel = "PATH",
@@ -86,7 +86,8 @@ final class VerifyBackupCommand implements Callable<Integer> {
     private boolean globals;
 
     @Option(names = "--row-text",
-            description = "Hash every table by the exact text of its rows (slower) instead of each type's hash function.")
+            description = "Hash every table by the text of its whole rows (slower) instead of by each column's exact"
+                    + " encoding; both see every change.")
     private boolean rowText;
 
     @Option(names = "--pg-bin", paramLabel = "DIR",

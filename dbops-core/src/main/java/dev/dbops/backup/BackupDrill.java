@@ -90,9 +90,11 @@ public final class BackupDrill {
     }
 
     /**
-     * Verifies an existing base backup directory (plain format, as {@code pg_basebackup -Fp} writes it, WAL
-     * included): {@code pg_verifybackup}, then a copy of it started as a scratch cluster (the original is not
-     * touched), compared with the live source (approximately: the source has changed since), {@code amcheck}.
+     * Verifies an existing base backup directory, WAL included: plain format (as {@code pg_basebackup -Fp} writes
+     * it) is checked with {@code pg_verifybackup} and copied; tar format ({@code -Ft}: {@code base.tar},
+     * {@code pg_wal.tar}, optionally gzipped, and {@code backup_manifest}) is unpacked and the unpacked files are
+     * checked. The copy is started as a scratch cluster (the original is not touched), compared with the live
+     * source (approximately: the source has changed since), and checked with {@code amcheck}.
      *
      * @return the report; a drill that could not finish is reported as {@link DrillReport.Outcome#FAILED}
      */
@@ -192,8 +194,8 @@ public final class BackupDrill {
         }
 
         /**
-         * Whether every table is hashed by the exact text of its rows ({@link FingerprintMethod#ROW_TEXT}); by
-         * default tables whose column types all have hash functions use the faster {@link FingerprintMethod#TYPE_HASH}.
+         * Whether every table is hashed by the text of its whole rows ({@link FingerprintMethod#ROW_TEXT}) instead
+         * of the default {@link FingerprintMethod#COLUMN_HASH}, which is about twice as fast; both see every change.
          */
         public Builder rowTextFingerprints(boolean rowText) {
             this.rowTextOnly = rowText;

@@ -21,7 +21,9 @@ import java.util.Optional;
  * <p>A drill writes it next to the archive as {@code <archive>.fingerprint.json} ({@link #fileFor(Path)});
  * the format is documented in {@code docs/backup-verification.md}.
  *
- * @param formatVersion the version of the file format; always {@link #FORMAT_VERSION}
+ * @param formatVersion the version of the file format: {@link #FORMAT_VERSION} for every fingerprint this
+ *     dbops takes; 1 for a file written by an older dbops, whose tables use {@link FingerprintMethod#TYPE_HASH}
+ *     or {@link FingerprintMethod#ROW_TEXT}
  * @param takenAt when the snapshot was taken (the server's clock)
  * @param database the name of the fingerprinted database
  * @param serverVersion the server's version, for example {@code 15.18}
@@ -44,17 +46,31 @@ public record DataFingerprint(
         List<String> notFingerprinted,
         Optional<SchemaSnapshot> schema) {
 
-    /** The fingerprint file format version this build reads and writes. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * The fingerprint file format version this build writes. Version 2 introduced {@link FingerprintMethod#COLUMN_HASH};
+     * version 1 files are still read and verified.
+     */
+    public static final int FORMAT_VERSION = 2;
+
+    /** The oldest format version this build reads. */
+    public static final int OLDEST_READABLE_VERSION = 1;
 
     /** The suffix of the fingerprint file next to an archive. */
     public static final String FILE_SUFFIX = ".fingerprint.json";
 
-    /** Checks the format version and copies the lists. */
+    /** Checks the format version against the methods and copies the lists. */
     public DataFingerprint {
-        if (formatVersion != FORMAT_VERSION) {
+        if (formatVersion < OLDEST_READABLE_VERSION || formatVersion > FORMAT_VERSION) {
             throw new DbopsException(ErrorCode.INVALID_FINGERPRINT, "a DataFingerprint was created with formatVersion "
-                    + formatVersion + " but this dbops reads and writes formatVersion " + FORMAT_VERSION + " only");
+                    + formatVersion + " but this dbops reads formatVersion " + OLDEST_READABLE_VERSION + " to "
+                    + FORMAT_VERSION + " only");
+        }
+        FingerprintMethod foreign = formatVersion == 1 ? FingerprintMethod.COLUMN_HASH : FingerprintMethod.TYPE_HASH;
+        for (TableFingerprint table : tables) {
+            if (table.method() == foreign) {
+                throw new DbopsException(ErrorCode.INVALID_FINGERPRINT, "table " + table.qualifiedName()
+                        + " has method " + foreign + ", which fingerprint format " + formatVersion + " does not use");
+            }
         }
         Objects.requireNonNull(takenAt, "takenAt");
         Objects.requireNonNull(database, "database");

@@ -39,6 +39,8 @@ public enum DrillPhase {
     VERIFY_BACKUP("verify backup files", false),
     /** Physical drills: copying a given backup directory, so that starting it leaves the original untouched. */
     COPY_BACKUP("copy backup", true),
+    /** Physical drills: unpacking a given tar-format backup ({@code base.tar}, {@code pg_wal.tar}) into a data directory. */
+    UNPACK_BACKUP("unpack backup", true),
     /** Physical drills: starting the backup as a scratch cluster, WAL recovery included, until it accepts connections. */
     START_CLUSTER("start scratch cluster", true),
     /** Physical drills: {@code amcheck} of the restored copy's B-tree indexes (and heaps on PostgreSQL 14+). */

@@ -60,7 +60,9 @@ final class FingerprintCodec {
     }
 
     static DataFingerprint decode(String json, String label) {
-        JsonFields root = JsonFields.document(json, label, KIND, "a dbops data fingerprint", DataFingerprint.FORMAT_VERSION);
+        JsonFields root = JsonFields.document(json, label, KIND, "a dbops data fingerprint",
+                DataFingerprint.OLDEST_READABLE_VERSION, DataFingerprint.FORMAT_VERSION);
+        int formatVersion = (int) root.number("formatVersion");
         List<TableFingerprint> tables = new ArrayList<>();
         for (JsonFields table : root.objects("tables")) {
             tables.add(new TableFingerprint(table.string("schema"), table.string("name"), table.number("rows"),
@@ -79,9 +81,13 @@ final class FingerprintCodec {
                 throw JsonFields.invalid(label, "its schema is not a valid snapshot (" + e.getMessage() + ")");
             }
         }
-        return new DataFingerprint(DataFingerprint.FORMAT_VERSION, root.instant("takenAt"), root.string("database"),
-                root.string("serverVersion"), root.bool("snapshotExact"), tables, sequences,
-                root.strings("notFingerprinted"), schema);
+        try {
+            return new DataFingerprint(formatVersion, root.instant("takenAt"), root.string("database"),
+                    root.string("serverVersion"), root.bool("snapshotExact"), tables, sequences,
+                    root.strings("notFingerprinted"), schema);
+        } catch (DbopsException e) {
+            throw JsonFields.invalid(label, e.getMessage());
+        }
     }
 
     private static SequenceFingerprint.State state(JsonFields state) {

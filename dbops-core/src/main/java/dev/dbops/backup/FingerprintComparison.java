@@ -25,9 +25,20 @@ final class FingerprintComparison {
         NONE
     }
 
-    /** Compares table and sequence fingerprints. */
+    /** Compares table and sequence fingerprints taken on servers of the same major version. */
     static List<Mismatch> data(DataFingerprint expected, List<TableFingerprint> restoredTables,
             Map<String, SequenceFingerprint.State> restoredSequences, Sequences sequenceCheck) {
+        return data(expected, restoredTables, restoredSequences, sequenceCheck, "");
+    }
+
+    /**
+     * Compares table and sequence fingerprints.
+     *
+     * @param hashCaveat appended to the detail of every content-hash mismatch, for example that the two
+     *     sides ran different major versions; empty for none
+     */
+    static List<Mismatch> data(DataFingerprint expected, List<TableFingerprint> restoredTables,
+            Map<String, SequenceFingerprint.State> restoredSequences, Sequences sequenceCheck, String hashCaveat) {
         List<Mismatch> mismatches = new ArrayList<>();
         Map<String, TableFingerprint> restored = new LinkedHashMap<>();
         restoredTables.forEach(t -> restored.put(t.qualifiedName(), t));
@@ -47,7 +58,7 @@ final class FingerprintComparison {
             } else if (!copy.hash().equals(source.hash())) {
                 mismatches.add(new Mismatch(Mismatch.Kind.CONTENT_HASH, source.qualifiedName(), "hash " + source.hash(),
                         "hash " + copy.hash(), "same number of rows (" + source.rows()
-                                + ") but at least one value differs"));
+                                + ") but at least one value differs" + hashCaveat));
             }
         }
         for (TableFingerprint extra : restored.values()) {
@@ -110,6 +121,28 @@ final class FingerprintComparison {
                     "", "", detail));
         });
         return mismatches;
+    }
+
+    /**
+     * The caveat for content hashes taken on different major versions, or empty when the majors agree:
+     * type hash functions and text forms are the same within a major version, and almost always across.
+     */
+    static String majorVersionCaveat(String expectedVersion, String restoredVersion) {
+        String expected = major(expectedVersion);
+        String restored = major(restoredVersion);
+        if (expected.equals(restored)) {
+            return "";
+        }
+        return " (or a type's text form or hash function that changed between PostgreSQL " + expected + ", where the"
+                + " source was fingerprinted, and PostgreSQL " + restored + ", where the copy was)";
+    }
+
+    private static String major(String version) {
+        int end = 0;
+        while (end < version.length() && Character.isDigit(version.charAt(end))) {
+            end++;
+        }
+        return version.substring(0, end);
     }
 
     private static String rows(long rows) {

@@ -4,7 +4,6 @@ import dev.dbops.schema.Identifiers;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,14 +17,22 @@ import java.util.Map;
  */
 final class Fingerprinter {
 
-    /** Sequences read per query; each adds one {@code UNION ALL} branch. */
-    private static final int SEQUENCES_PER_QUERY = 500;
+    /** Sequences read or tables locked per statement. */
+    private static final int OBJECTS_PER_QUERY = 500;
 
     private Fingerprinter() {
     }
 
-    /** A table to hash, with its size on disk for scheduling the largest first. */
-    record TableRef(String schema, String name, long bytes) {
+    /**
+     * A table to hash, with its size on disk for scheduling the largest first.
+     *
+     * @param columns its live columns in attribute-number order, for {@link FingerprintMethod#COLUMN_HASH}
+     */
+    record TableRef(String schema, String name, long bytes, List<RowHash.Column> columns) {
+        TableRef {
+            columns = List.copyOf(columns);
+        }
+
         String key() {
             return schema + "." + name;
         }
@@ -52,15 +59,16 @@ final class Fingerprinter {
     record Relations(List<TableRef> tables, List<SequenceRef> sequences, List<String> notFingerprinted) {
     }
 
-    /** Lists the relations of the database in the current snapshot. */
-    static Relations relations(Connection connection) throws SQLException {
+    /** Lists the relations of the database in the current snapshot, with the columns of every table. */
+    static Relations relations(Connection connection, int versionNum) throws SQLException {
+        Map<Long, List<RowHash.Column>> columns = columns(connection, versionNum);
         List<TableRef> tables = new ArrayList<>();
         List<SequenceRef> sequences = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         String sql = "select n.nspname, c.relname, c.relkind::text, pg_catalog.pg_relation_size(c.oid),"
                 + " coalesce(s.seqincrement, 0),"
                 + " exists (select 1 from pg_catalog.pg_depend d where d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass"
-                + "   and d.objid = c.oid and d.deptype = 'e')"
+                + "   and d.objid = c.oid and d.deptype = 'e'), c.oid"
                 + " from pg_catalog.pg_class c"
                 + " join pg_catalog.pg_namespace n on n.oid = c.relnamespace"
                 + " left join pg_catalog.pg_sequence s on s.seqrelid = c.oid"
@@ -77,7 +85,7 @@ final class Fingerprinter {
                 if (ofExtension) {
                     skipped.add("table of an extension " + qualified + " (CREATE EXTENSION recreates it)");
                 } else if (kind.equals("r")) {
-                    tables.add(new TableRef(schema, name, rs.getLong(4)));
+                    tables.add(new TableRef(schema, name, rs.getLong(4), columns.getOrDefault(rs.getLong(7), List.of())));
                 } else if (kind.equals("S")) {
                     sequences.add(new SequenceRef(schema, name, rs.getLong(5)));
                 } else if (kind.equals("m")) {
@@ -99,51 +107,89 @@ final class Fingerprinter {
     }
 
     /**
-     * Chooses the method of each table: {@link FingerprintMethod#TYPE_HASH} where the server has
-     * {@code hash_record_extended} (PostgreSQL 14+) and every column type can be hashed, else
-     * {@link FingerprintMethod#ROW_TEXT}. Each probe runs in a savepoint, so a type without a hash
-     * function costs one rolled-back savepoint, not the transaction.
+     * The live columns of every ordinary table, in attribute-number order, each with the encoding of its
+     * type (domains resolved to their base type). A column counts as NOT NULL only when no row can be
+     * NULL: on PostgreSQL 18, whose NOT NULL constraints may be NOT VALID, only a validated one counts.
      */
-    static Map<String, FingerprintMethod> chooseMethods(Connection connection, List<TableRef> tables,
-            int versionNum, boolean rowTextOnly) throws SQLException {
-        Map<String, FingerprintMethod> methods = new HashMap<>();
-        boolean typeHashAvailable = versionNum >= 140_000 && !rowTextOnly;
-        for (TableRef table : tables) {
-            methods.put(table.key(), typeHashAvailable && typeHashWorks(connection, table)
-                    ? FingerprintMethod.TYPE_HASH : FingerprintMethod.ROW_TEXT);
+    private static Map<Long, List<RowHash.Column>> columns(Connection connection, int versionNum) throws SQLException {
+        Map<Long, Long> domainBase = new HashMap<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("select oid, typbasetype from pg_catalog.pg_type where typtype = 'd'")) {
+            while (rs.next()) {
+                domainBase.put(rs.getLong(1), rs.getLong(2));
+            }
         }
-        return methods;
+        String notNull = versionNum >= 180_000
+                ? "a.attnotnull and exists (select 1 from pg_catalog.pg_constraint k where k.conrelid = a.attrelid"
+                        + " and k.contype = 'n' and k.conkey[1] = a.attnum and k.convalidated)"
+                : "a.attnotnull";
+        String sql = "select a.attrelid, a.attname, a.atttypid, " + notNull
+                + " from pg_catalog.pg_attribute a join pg_catalog.pg_class c on c.oid = a.attrelid"
+                + " join pg_catalog.pg_namespace n on n.oid = c.relnamespace"
+                + " where c.relkind = 'r' and a.attnum > 0 and not a.attisdropped"
+                + " and n.nspname !~ '^pg_' and n.nspname <> 'information_schema'"
+                + " order by a.attrelid, a.attnum";
+        Map<Long, List<RowHash.Column>> columns = new HashMap<>();
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            while (rs.next()) {
+                long type = rs.getLong(3);
+                for (int depth = 0; domainBase.containsKey(type) && depth < 100; depth++) {
+                    type = domainBase.get(type);
+                }
+                columns.computeIfAbsent(rs.getLong(1), table -> new ArrayList<>())
+                        .add(new RowHash.Column(rs.getString(2), ColumnEncoding.forBaseType(type), rs.getBoolean(4)));
+            }
+        }
+        return columns;
     }
 
-    private static boolean typeHashWorks(Connection connection, TableRef table) throws SQLException {
-        Savepoint savepoint = connection.setSavepoint();
-        try (Statement statement = connection.createStatement()) {
-            // A row of NULLs still makes hash_record_extended look up every column type's hash function.
-            statement.executeQuery("select pg_catalog.hash_record_extended(pg_catalog.json_populate_record(null::"
-                    + table.sql() + ", '{}'), 0)").close();
-            connection.releaseSavepoint(savepoint);
-            return true;
-        } catch (SQLException e) {
-            connection.rollback(savepoint);
-            return false;
+    /**
+     * The method of each table: {@link FingerprintMethod#COLUMN_HASH}, or {@link FingerprintMethod#ROW_TEXT}
+     * for every table when asked to hash the row text.
+     */
+    static Map<String, FingerprintMethod> chooseMethods(List<TableRef> tables, boolean rowTextOnly) {
+        Map<String, FingerprintMethod> methods = new HashMap<>();
+        for (TableRef table : tables) {
+            methods.put(table.key(), rowTextOnly ? FingerprintMethod.ROW_TEXT : FingerprintMethod.COLUMN_HASH);
         }
+        return methods;
     }
 
     /** The query that counts and hashes one table. */
     static String hashQuery(TableRef table, FingerprintMethod method) {
         String rowHash = switch (method) {
+            case COLUMN_HASH -> RowHash.expression("r", table.columns());
             case TYPE_HASH -> "pg_catalog.hash_record_extended((r.*), 0)";
             case ROW_TEXT -> "pg_catalog.hashtextextended((r.*)::pg_catalog.text, 0)";
         };
         return "select count(*), coalesce(sum(" + rowHash + "), 0)::pg_catalog.text from only " + table.sql() + " r";
     }
 
+    /**
+     * Locks the tables in {@code ACCESS SHARE} mode for the rest of the transaction, as pg_dump does: it
+     * conflicts only with {@code ACCESS EXCLUSIVE} (DDL such as {@code ALTER TABLE}, {@code DROP},
+     * {@code TRUNCATE}), so the tables keep the structure of the snapshot while they are hashed and dumped.
+     * Waits at most the session's {@code lock_timeout} for each.
+     */
+    static void lockTables(Connection connection, List<TableRef> tables) throws SQLException {
+        for (int from = 0; from < tables.size(); from += OBJECTS_PER_QUERY) {
+            List<TableRef> chunk = tables.subList(from, Math.min(tables.size(), from + OBJECTS_PER_QUERY));
+            StringBuilder sql = new StringBuilder("lock table only ");
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append(chunk.get(i).sql());
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(sql.append(" in access share mode").toString());
+            }
+        }
+    }
+
     /** Reads {@code last_value} and {@code is_called} of every sequence, many per query. */
     static Map<String, SequenceFingerprint.State> sequenceStates(Connection connection, List<SequenceRef> sequences)
             throws SQLException {
         Map<String, SequenceFingerprint.State> states = new HashMap<>();
-        for (int from = 0; from < sequences.size(); from += SEQUENCES_PER_QUERY) {
-            List<SequenceRef> chunk = sequences.subList(from, Math.min(sequences.size(), from + SEQUENCES_PER_QUERY));
+        for (int from = 0; from < sequences.size(); from += OBJECTS_PER_QUERY) {
+            List<SequenceRef> chunk = sequences.subList(from, Math.min(sequences.size(), from + OBJECTS_PER_QUERY));
             StringBuilder sql = new StringBuilder();
             for (int i = 0; i < chunk.size(); i++) {
                 SequenceRef sequence = chunk.get(i);

@@ -36,6 +36,11 @@ final class JsonFields {
      * names the file and {@code what} the kind of document in messages ("a dbops drill report").
      */
     static JsonFields document(String json, String label, String kind, String what, long formatVersion) {
+        return document(json, label, kind, what, formatVersion, formatVersion);
+    }
+
+    /** As {@link #document(String, String, String, String, long)}, accepting format versions {@code oldest} to {@code newest}. */
+    static JsonFields document(String json, String label, String kind, String what, long oldest, long newest) {
         Object tree;
         try {
             tree = Json.parse(json);
@@ -47,8 +52,10 @@ final class JsonFields {
             throw invalid(label, "it is not " + what + " (\"kind\" is not \"" + kind + "\")");
         }
         long version = root.number("formatVersion");
-        if (version != formatVersion) {
-            throw invalid(label, "formatVersion is " + version + ", this dbops reads " + formatVersion);
+        if (version < oldest || version > newest) {
+            throw invalid(label, "formatVersion is " + version + ", this dbops reads "
+                    + (oldest == newest ? Long.toString(oldest) : oldest + " to " + newest)
+                    + (version > newest ? " — it was written by a newer dbops; verify with that version" : ""));
         }
         return root;
     }

@@ -4,20 +4,13 @@ import dev.dbops.DbopsException;
 import dev.dbops.ErrorCode;
 import dev.dbops.postgres.PostgresConnector;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +18,10 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
- * A physical drill: {@code pg_basebackup} of the source (or a given backup directory, copied first),
+ * A physical drill: {@code pg_basebackup} of the source (or a given backup directory, copied first, or
+ * a given tar-format backup, unpacked first),
  * {@code pg_verifybackup}, the backup started as a scratch cluster, its copy of the source database
  * fingerprinted and diffed with the source, {@code amcheck}, and the cluster stopped and deleted.
  *
@@ -39,7 +32,6 @@ final class PhysicalDrill {
 
     private static final Pattern VERIFY_ERROR = Pattern.compile("^pg_verifybackup: error: (.*)$");
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
-    private static final Pattern LABEL_TIME = Pattern.compile("^START TIME: (\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}) (UTC|GMT)$");
     private static final Duration START_TIMEOUT = Duration.ofMinutes(30);
 
     private final DrillOptions drill;
@@ -58,21 +50,15 @@ final class PhysicalDrill {
             SourceFacts source = SourceFacts.read(drill.source());
             recorder.sourceBytes(source.bytes());
             ServerPrograms programs = ServerPrograms.locate(drill.clientPrograms(), source.major(), source.version());
-            work = Files.createTempDirectory("dbops-physical-");
+            recorder.phase(DrillPhase.CLEANUP, PhysicalWorkDirectories::removeAbandoned).forEach(recorder::note);
+            work = PhysicalWorkDirectories.create();
             Path data = work.resolve("data");
             DataFingerprint before = recorder.phase(DrillPhase.FINGERPRINT_SOURCE, () -> live(drill, source));
             DataFingerprint expected = before;
-            boolean quiet;
+            boolean quiet = false;
+            boolean prepared = true;
             if (givenBackup.isPresent()) {
-                Path backup = givenBackup.get().toAbsolutePath().normalize();
-                recorder.archive(Optional.of(backup.toString()), WorkFiles.size(backup));
-                requireSpace(data, WorkFiles.size(backup), "the backup to copy");
-                labelTime(backup).ifPresent(recorder::backupTakenAt);
-                verify(recorder, programs, backup);
-                recorder.phase(DrillPhase.COPY_BACKUP, () -> copy(backup, data));
-                quiet = false;
-                recorder.note("The copy was compared with the live source as it is now, not as it was when the backup"
-                        + " was taken: changes made since then show up as mismatches, so the comparison is approximate.");
+                prepared = prepareGiven(recorder, programs, givenBackup.get().toAbsolutePath().normalize(), data);
             } else {
                 Optional<Long> clusterBytes = clusterBytes();
                 if (clusterBytes.isPresent()) {
@@ -88,12 +74,14 @@ final class PhysicalDrill {
                 expected = recorder.phase(DrillPhase.FINGERPRINT_SOURCE, () -> live(drill, source));
                 quiet = expected.tables().equals(before.tables()) && expected.sequences().equals(before.sequences());
             }
-            cluster = recorder.phase(DrillPhase.START_CLUSTER, () -> ScratchCluster.start(programs, data,
-                    drill.source(), source.versionNum(), START_TIMEOUT));
-            compare(recorder, cluster, source, expected, givenBackup.isPresent() || quiet, before);
-            amcheck(recorder, cluster, source);
-            recorder.notCovered("Other databases of the cluster: only the copy of " + source.database()
-                    + " was compared.");
+            if (prepared) {
+                cluster = recorder.phase(DrillPhase.START_CLUSTER, () -> ScratchCluster.start(programs, data,
+                        drill.source(), source.versionNum(), START_TIMEOUT));
+                compare(recorder, cluster, source, expected, givenBackup.isPresent() || quiet, before);
+                amcheck(recorder, cluster, source);
+                recorder.notCovered("Other databases of the cluster: only the copy of " + source.database()
+                        + " was compared.");
+            }
         } catch (DbopsException e) {
             failure = e;
         } catch (IOException e) {
@@ -123,6 +111,37 @@ final class PhysicalDrill {
         } catch (RuntimeException e) {
             recorder.note("Stopping the scratch cluster or deleting " + work + " failed: " + e.getMessage());
         }
+    }
+
+    /**
+     * Copies a plain-format backup after checking it, or unpacks a tar-format one and checks what was
+     * unpacked (pg_verifybackup reads only plain format before PostgreSQL 18); the original is not changed.
+     *
+     * @return false when a tar archive cannot be unpacked, which is recorded as a mismatch
+     */
+    private boolean prepareGiven(DrillRecorder recorder, ServerPrograms programs, Path backup, Path data) {
+        recorder.archive(Optional.of(backup.toString()), WorkFiles.size(backup));
+        Optional<TarBaseBackup> tar = TarBaseBackup.in(backup);
+        if (tar.isPresent()) {
+            requireSpace(data, tar.get().bytes(), "the tar-format backup to unpack (more when compressed)");
+            Optional<String> damage = recorder.phase(DrillPhase.UNPACK_BACKUP, () -> tar.get().unpack(data));
+            if (damage.isPresent()) {
+                recorder.mismatches(List.of(new Mismatch(Mismatch.Kind.BACKUP_FILE, backup.toString(), "", "",
+                        "the backup cannot be unpacked: " + damage.get())));
+                recorder.notCovered("Nothing was started or compared: the backup's archives cannot be unpacked.");
+                return false;
+            }
+            GivenBaseBackup.labelTime(data).ifPresent(recorder::backupTakenAt);
+            verify(recorder, programs, data);
+        } else {
+            requireSpace(data, WorkFiles.size(backup), "the backup to copy");
+            GivenBaseBackup.labelTime(backup).ifPresent(recorder::backupTakenAt);
+            verify(recorder, programs, backup);
+            recorder.phase(DrillPhase.COPY_BACKUP, () -> GivenBaseBackup.copy(backup, data));
+        }
+        recorder.note("The copy was compared with the live source as it is now, not as it was when the backup"
+                + " was taken: changes made since then show up as mismatches, so the comparison is approximate.");
+        return true;
     }
 
     /** The size of all databases of the source's cluster, when this user may read it. */
@@ -259,39 +278,5 @@ final class PhysicalDrill {
             }
             return null;
         });
-    }
-
-    private static Void copy(Path from, Path to) {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-            Files.setPosixFilePermissions(to, PosixFilePermissions.fromString("rwx------"));
-            return null;
-        } catch (IOException e) {
-            throw new DbopsException(ErrorCode.IO_FAILED, "Cannot copy the backup " + from + " to " + to + ": "
-                    + e.getMessage() + " — check its permissions and the free space of the temporary directory.", e);
-        }
-    }
-
-    /** The backup's start time from its {@code backup_label}, when written in UTC. */
-    static Optional<Instant> labelTime(Path backup) {
-        try {
-            for (String line : Files.readAllLines(backup.resolve("backup_label"), StandardCharsets.UTF_8)) {
-                Matcher matcher = LABEL_TIME.matcher(line);
-                if (matcher.matches()) {
-                    return Optional.of(LocalDateTime.parse(matcher.group(1),
-                            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")).toInstant(ZoneOffset.UTC));
-                }
-            }
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-        return Optional.empty();
     }
 }

@@ -8,7 +8,9 @@ import dev.dbops.schema.SchemaInspector;
 import dev.dbops.schema.SchemaSnapshot;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -119,23 +121,46 @@ final class RestoreCheck {
         return false;
     }
 
+    private static String serverVersion(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("select pg_catalog.current_setting('server_version')")) {
+            rs.next();
+            return rs.getString(1).split(" ")[0];
+        }
+    }
+
     private void verify(PostgresUrl scratchUrl, DataFingerprint expected, boolean compareSequences) {
         DrillOptions.FingerprintSettings settings = drill.fingerprintSettings();
+        if (expected.formatVersion() < DataFingerprint.FORMAT_VERSION
+                && expected.tables().stream().anyMatch(t -> t.method() == FingerprintMethod.TYPE_HASH)) {
+            recorder.note("The saved fingerprint has format " + expected.formatVersion() + " (an older dbops): its "
+                    + "TYPE_HASH tables were hashed the same old way in the copy, which misses a value swapped between"
+                    + " rows, a numeric's sign and scale, and reports enum and reg* columns as changed. Run a new"
+                    + " drill for an exact fingerprint (format " + DataFingerprint.FORMAT_VERSION + ").");
+        }
         List<Mismatch> data = recorder.phase(DrillPhase.FINGERPRINT_RESTORED, () -> {
             try (Connection connection = PostgresConnector.open(scratchUrl)) {
                 FingerprintSession.begin(connection, Optional.empty(), settings.statementTimeout(),
                         settings.lockTimeout());
-                Fingerprinter.Relations relations = Fingerprinter.relations(connection);
+                int versionNum = PostgresConnector.requireSupportedVersion(connection);
+                Fingerprinter.Relations relations = Fingerprinter.relations(connection, versionNum);
                 Map<String, FingerprintMethod> methods = new HashMap<>();
                 expected.tables().forEach(t -> methods.put(t.qualifiedName(), t.method()));
                 Map<String, SequenceFingerprint.State> sequences =
                         Fingerprinter.sequenceStates(connection, relations.sequences());
+                String restoredVersion = serverVersion(connection);
                 connection.rollback();
                 List<TableFingerprint> tables = new TableHashing(scratchUrl, Optional.empty(), settings.jobs(),
                         settings.statementTimeout(), settings.lockTimeout())
                         .hash(relations.tables(), methods, DrillPhase.FINGERPRINT_RESTORED, recorder.listener());
+                String caveat = FingerprintComparison.majorVersionCaveat(expected.serverVersion(), restoredVersion);
+                if (!caveat.isEmpty()) {
+                    recorder.note("The source was fingerprinted on PostgreSQL " + expected.serverVersion()
+                            + " and the copy on " + restoredVersion + ": content hashes agree across major versions"
+                            + " unless a column type's text form or hash function changed between them.");
+                }
                 return FingerprintComparison.data(expected, tables, sequences, compareSequences
-                        ? FingerprintComparison.Sequences.DUMPED_RANGE : FingerprintComparison.Sequences.NONE);
+                        ? FingerprintComparison.Sequences.DUMPED_RANGE : FingerprintComparison.Sequences.NONE, caveat);
             } catch (SQLException e) {
                 throw new DbopsException(ErrorCode.BACKUP_DRILL_FAILED, "Cannot read the restored copy "
                         + scratchUrl.database() + ": " + e.getMessage(), e);

@@ -50,8 +50,9 @@ final class SourceFingerprint implements AutoCloseable {
     }
 
     /**
-     * Exports a snapshot of the source, lists what it holds, reads the sequences' state and the schema.
-     * The schema is read on a second connection right after the snapshot was taken.
+     * Exports a snapshot of the source, lists what it holds, locks its tables in {@code ACCESS SHARE} mode
+     * (as pg_dump does, so that no table is altered or dropped until the fingerprint ends), reads the
+     * sequences' state, and reads the schema on a second connection that imports the snapshot.
      */
     static SourceFingerprint open(PostgresUrl url, int versionNum, FingerprintSettings settings) {
         Connection exporter = PostgresConnector.open(url);
@@ -66,13 +67,15 @@ final class SourceFingerprint implements AutoCloseable {
                 snapshot = rs.getString(1);
                 takenAt = rs.getTimestamp(2).toInstant();
             }
-            Relations relations = Fingerprinter.relations(exporter);
+            Relations relations = Fingerprinter.relations(exporter, versionNum);
+            Fingerprinter.lockTables(exporter, relations.tables());
             Map<String, FingerprintMethod> methods =
-                    Fingerprinter.chooseMethods(exporter, relations.tables(), versionNum, settings.rowTextOnly());
+                    Fingerprinter.chooseMethods(relations.tables(), settings.rowTextOnly());
             Map<String, SequenceFingerprint.State> before = Fingerprinter.sequenceStates(exporter, relations.sequences());
             SchemaSnapshot schema;
             try (Connection inspect = PostgresConnector.open(url)) {
-                schema = SchemaInspector.builder().build().snapshot(inspect);
+                schema = SchemaInspector.builder().exportedSnapshot(snapshot).statementTimeout(settings.statementTimeout())
+                        .lockTimeout(settings.lockTimeout()).build().snapshot(inspect);
             }
             return new SourceFingerprint(url, settings, exporter, snapshot, takenAt, relations, methods, before, schema);
         } catch (SQLException | RuntimeException e) {
@@ -84,8 +87,12 @@ final class SourceFingerprint implements AutoCloseable {
             if (e instanceof DbopsException dbops) {
                 throw dbops;
             }
+            String hint = e instanceof SQLException sql && "55P03".equals(sql.getSQLState())
+                    ? " — another session holds a lock that conflicts with ACCESS SHARE (DDL in progress) for longer"
+                            + " than lock_timeout (" + settings.lockTimeout().toSeconds() + " s); retry when it is done"
+                    : "";
             throw new DbopsException(ErrorCode.BACKUP_DRILL_FAILED, "Cannot take the source's snapshot on "
-                    + url.masked() + ": " + e.getMessage(), e);
+                    + url.masked() + ": " + e.getMessage() + hint, e);
         }
     }
 

@@ -102,7 +102,7 @@ final class TableHashing {
         try (Connection connection = PostgresConnector.open(url)) {
             FingerprintSession.begin(connection, snapshot, statementTimeout, lockTimeout);
             while (!cancelled && (table = queue.poll()) != null) {
-                FingerprintMethod method = methods.getOrDefault(table.key(), FingerprintMethod.ROW_TEXT);
+                FingerprintMethod method = methods.getOrDefault(table.key(), FingerprintMethod.COLUMN_HASH);
                 try (Statement statement = connection.createStatement()) {
                     running.add(statement);
                     try (ResultSet rs = statement.executeQuery(Fingerprinter.hashQuery(table, method))) {

@@ -52,6 +52,7 @@ public final class SchemaInspector {
     private final Duration statementTimeout;
     private final Duration lockTimeout;
     private final int connections;
+    private final Optional<String> exportedSnapshot;
 
     private SchemaInspector(Builder builder) {
         this.includeSchemas = Set.copyOf(builder.includeSchemas);
@@ -59,6 +60,7 @@ public final class SchemaInspector {
         this.statementTimeout = builder.statementTimeout;
         this.lockTimeout = builder.lockTimeout;
         this.connections = builder.connections;
+        this.exportedSnapshot = Optional.ofNullable(builder.exportedSnapshot);
     }
 
     /** Starts configuring an inspector; the defaults read every non-system schema. */
@@ -162,7 +164,10 @@ public final class SchemaInspector {
         try {
             Optional<String> snapshotId = Optional.empty();
             ServerInfo server;
-            if (lanes.hasExtraLanes()) {
+            if (exportedSnapshot.isPresent()) {
+                server = begin(connection, versionNum, false).server();
+                snapshotId = exportedSnapshot;
+            } else if (lanes.hasExtraLanes()) {
                 try {
                     Begun begun = begin(connection, versionNum, true);
                     server = begun.server();
@@ -197,6 +202,10 @@ public final class SchemaInspector {
     private Begun begin(Connection connection, int versionNum, boolean export) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("set transaction isolation level repeatable read, read only");
+            if (exportedSnapshot.isPresent()) {
+                // Must come before the transaction's first query.
+                statement.execute("set transaction snapshot " + Identifiers.literal(exportedSnapshot.get()));
+            }
         }
         try (PreparedStatement statement = connection.prepareStatement(
                 "select pg_catalog.current_setting('server_version'),"
@@ -245,6 +254,8 @@ public final class SchemaInspector {
             case "55P03" -> " — a catalog lock was held by another session for longer than lock_timeout ("
                     + lockTimeout.toMillis() + " ms); retry when the DDL that holds it has finished";
             case "42501" -> " — the user lacks a privilege needed to read the catalog; connect as the schema owner";
+            case "22023", "42704" -> exportedSnapshot.isPresent() ? " — the exported snapshot " + exportedSnapshot.get()
+                    + " is not valid (its exporting transaction must still be open, on the same database)" : "";
             default -> "";
         };
         return new DbopsException(ErrorCode.INSPECTION_FAILED,
@@ -259,6 +270,7 @@ public final class SchemaInspector {
         private Duration statementTimeout = Duration.ofSeconds(60);
         private Duration lockTimeout = Duration.ofSeconds(5);
         private int connections = 2;
+        private String exportedSnapshot;
 
         private Builder() {
         }
@@ -299,6 +311,18 @@ public final class SchemaInspector {
         }
 
         /**
+         * Reads in a snapshot another transaction exported with {@code pg_export_snapshot()} and keeps open
+         * until the inspection ends, instead of in a snapshot of its own: the schema is then exactly the
+         * one that transaction sees, for example the one a {@code pg_dump --snapshot} dumps. Every connection
+         * of the inspection imports it. As in pg_dump, definitions rendered by server functions
+         * ({@code pg_get_viewdef} and the like) may reflect catalog changes committed after the snapshot.
+         */
+        public Builder exportedSnapshot(String snapshotId) {
+            this.exportedSnapshot = snapshotId;
+            return this;
+        }
+
+        /**
          * Builds the inspector.
          *
          * @throws DbopsException with {@link ErrorCode#INVALID_CONFIGURATION} listing every invalid option
@@ -313,6 +337,10 @@ public final class SchemaInspector {
             }
             if (connections < 1 || connections > 8) {
                 problems.add("connections must be between 1 and 8, was " + connections);
+            }
+            if (exportedSnapshot != null && !SNAPSHOT_ID.matcher(exportedSnapshot).matches()) {
+                problems.add("exportedSnapshot must be what pg_export_snapshot() returns (like 00000003-0000001B-1),"
+                        + " was " + exportedSnapshot);
             }
             Set<String> both = new LinkedHashSet<>(includeSchemas);
             both.retainAll(excludeSchemas);

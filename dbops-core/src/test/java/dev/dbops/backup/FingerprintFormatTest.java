@@ -23,7 +23,7 @@ class FingerprintFormatTest {
     private static DataFingerprint fingerprint() {
         return new DataFingerprint(DataFingerprint.FORMAT_VERSION, Instant.parse("2025-03-01T10:15:30.123456Z"), "app",
                 "15.19", true,
-                List.of(new TableFingerprint("public", "orders", 3, "-12345678901234567890", FingerprintMethod.TYPE_HASH),
+                List.of(new TableFingerprint("public", "orders", 3, "-12345678901234567890", FingerprintMethod.COLUMN_HASH),
                         new TableFingerprint("public", "we\"ird name", 0, "0", FingerprintMethod.ROW_TEXT)),
                 List.of(new SequenceFingerprint("public", "orders_id_seq", 1, new SequenceFingerprint.State(3, true),
                         new SequenceFingerprint.State(5, true))),
@@ -40,7 +40,8 @@ class FingerprintFormatTest {
 
         assertThat(DataFingerprint.fileFor(archive)).hasFileName("nightly.dump.fingerprint.json");
         assertThat(DataFingerprint.read(DataFingerprint.fileFor(archive))).isEqualTo(written);
-        assertThat(written.toJson()).contains("\"kind\": \"dbops-data-fingerprint\"", "\"method\": \"TYPE_HASH\"");
+        assertThat(written.toJson()).contains("\"kind\": \"dbops-data-fingerprint\"", "\"method\": \"COLUMN_HASH\"",
+                "\"formatVersion\": 2");
         assertThat(written.totalRows()).isEqualTo(3);
     }
 
@@ -56,11 +57,37 @@ class FingerprintFormatTest {
     }
 
     @Test
-    void refusesAFingerprintOfAnotherFormatVersion() {
-        String json = fingerprint().toJson().replace("\"formatVersion\": 1", "\"formatVersion\": 2");
+    void refusesAFingerprintOfANewerFormatVersionNamingTheVersionsItReads() {
+        String json = fingerprint().toJson().replace("\"formatVersion\": 2", "\"formatVersion\": 3");
 
         assertThatThrownBy(() -> DataFingerprint.fromJson(json, "test")).isInstanceOfSatisfying(DbopsException.class,
-                e -> assertThat(e.getMessage()).contains("formatVersion is 2, this dbops reads 1"));
+                e -> assertThat(e.getMessage()).contains("formatVersion is 3, this dbops reads 1 to 2",
+                        "written by a newer dbops"));
+    }
+
+    @Test
+    void readsAFormatOneFileWithItsTypeHashTablesSoOldArchivesStillVerify() {
+        String json = fingerprint().toJson().replace("\"formatVersion\": 2", "\"formatVersion\": 1")
+                .replace("COLUMN_HASH", "TYPE_HASH");
+
+        DataFingerprint old = DataFingerprint.fromJson(json, "old");
+
+        assertThat(old.formatVersion()).isEqualTo(1);
+        assertThat(old.table("public", "orders").orElseThrow().method()).isEqualTo(FingerprintMethod.TYPE_HASH);
+        assertThat(old.toJson()).contains("\"formatVersion\": 1");
+    }
+
+    @Test
+    void refusesAMethodThatItsFormatVersionDoesNotUse() {
+        String columnHashInFormatOne = fingerprint().toJson().replace("\"formatVersion\": 2", "\"formatVersion\": 1");
+        String typeHashInFormatTwo = fingerprint().toJson().replace("COLUMN_HASH", "TYPE_HASH");
+
+        assertThatThrownBy(() -> DataFingerprint.fromJson(columnHashInFormatOne, "a"))
+                .isInstanceOfSatisfying(DbopsException.class, e -> assertThat(e.getMessage())
+                        .contains("public.orders has method COLUMN_HASH, which fingerprint format 1 does not use"));
+        assertThatThrownBy(() -> DataFingerprint.fromJson(typeHashInFormatTwo, "b"))
+                .isInstanceOfSatisfying(DbopsException.class, e -> assertThat(e.getMessage())
+                        .contains("method TYPE_HASH, which fingerprint format 2 does not use"));
     }
 
     @Test
