@@ -61,5 +61,16 @@ public enum ErrorCode {
     /** There is not enough free disk space for a restore; the message gives the figures. */
     INSUFFICIENT_DISK_SPACE,
     /** A backup fingerprint or drill history file is unreadable, corrupted, or of an unknown format version. */
-    INVALID_FINGERPRINT
+    INVALID_FINGERPRINT,
+    /**
+     * A lock trace could not be carried out: its scratch database could not be created, used or dropped,
+     * or a session that observes the migration failed. A migration that fails on the scratch database is
+     * reported in the trace, not as this failure.
+     */
+    TRACE_FAILED,
+    /**
+     * Migrations cannot be traced the way their tool would run them: a file did not load, or Flyway would
+     * refuse a script; the message lists every such problem.
+     */
+    UNTRACEABLE_MIGRATIONS
 }
