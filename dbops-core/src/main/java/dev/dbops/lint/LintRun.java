@@ -63,7 +63,10 @@ final class LintRun {
                 locks.addAll(byContext.get(context).locks());
                 work.addAll(byContext.get(context).work());
             }
-            declared.add(new DeclaredEffects(entry.location, entry.text, entry.inspected, locks, work));
+            // A DO block whose body dbops could not follow (EXECUTE of a string…) declares only part of what it does.
+            boolean inspected = entry.inspected && entry.contexts.stream().noneMatch(context ->
+                    context.statement() instanceof Statement.DoBlock block && !block.fullyInspected());
+            declared.add(new DeclaredEffects(entry.location, entry.text, inspected, locks, work));
         }
         return List.copyOf(declared);
     }

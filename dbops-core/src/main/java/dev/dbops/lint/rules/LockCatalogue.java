@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The lock and whole-relation facts the rules stand on, statement by statement, as data: the locks from
@@ -67,6 +68,17 @@ public final class LockCatalogue {
     private static List<DeclaredWork> work(StatementContext context,
             Map<AlterTableAction, ColumnTypeChanges.Change> typeChanges, DeclaredSchema schema) {
         Statement statement = context.statement();
+        if (statement instanceof Statement.AlterDomain domain) {
+            // The work is on the tables with a column of the domain, where the run declared them.
+            List<QualifiedName> tables = EarlierDeclarations.tablesUsing(domain.domain(), context.earlierInRun());
+            List<DeclaredWork> work = new ArrayList<>();
+            for (Work one : WholeTableWork.of(statement, context.pgVersion())) {
+                for (QualifiedName table : tables.isEmpty() ? List.of(one.relation()) : tables) {
+                    work.add(new DeclaredWork(table, RelationRole.TABLE, one.impact(), one.detail(), one.condition()));
+                }
+            }
+            return work;
+        }
         if (!(statement instanceof Statement.AlterTable alter)) {
             return WholeTableWork.of(statement, context.pgVersion()).stream().map(LockCatalogue::declared).toList();
         }
@@ -76,6 +88,13 @@ public final class LockCatalogue {
             ColumnTypeChanges.Change change = typeChanges.get(action);
             if (change != null) {
                 typeChange(table, change.change()).ifPresent(work::add);
+                List<DeclaredSchema.Constraint> checks = TypeChangeRevalidatesChecks.rechecked(alter,
+                        (AlterTableAction.AlterColumnType) action, schema);
+                if (!checks.isEmpty()) {
+                    work.add(new DeclaredWork(table, RelationRole.TABLE, TableImpact.SCAN, "to re-check constraint "
+                            + checks.stream().map(DeclaredSchema.Constraint::name).collect(Collectors.joining(", ")),
+                            Optional.empty()));
+                }
             } else if (provenNotNull(table, action, schema, context.pgVersion())) {
                 continue;
             } else {

@@ -188,10 +188,15 @@ final class WholeTableWork {
         }
     }
 
-    private static void alterDomain(Statement.AlterDomain domain, List<Work> work) {
+    /** Whether an {@code ALTER DOMAIN} checks the values of every column of the domain. */
+    static boolean validatesDomain(Statement.AlterDomain domain) {
         String change = domain.change().toUpperCase(Locale.ROOT);
-        boolean validates = (change.startsWith("ADD") && !domain.notValid()) || change.startsWith("SET NOT NULL");
-        if (validates || change.startsWith("VALIDATE")) {
+        return change.startsWith("ADD") && !domain.notValid() || change.startsWith("SET NOT NULL")
+                || change.startsWith("VALIDATE");
+    }
+
+    private static void alterDomain(Statement.AlterDomain domain, List<Work> work) {
+        if (validatesDomain(domain)) {
             // The tables using the domain are unknown; the domain stands for them. They are checked under SHARE
             // (writes blocked), also for VALIDATE, so none of this counts as online.
             work.add(new Work(domain.domain(), Target.TABLE, TableImpact.SCAN,
@@ -270,6 +275,10 @@ final class WholeTableWork {
                 if (!constraint.notValid()) {
                     String what = constraint.kind() == TableConstraint.Kind.FOREIGN_KEY ? "foreign key" : "constraint";
                     work.add(new Work(table, Target.TABLE, TableImpact.SCAN, "to validate " + what + name, false));
+                    constraint.references().filter(reference -> !reference.table().sameObjectAs(table))
+                            .ifPresent(reference -> work.add(Work.unless(reference.table(), TableImpact.SCAN,
+                                    "to validate foreign key" + name + " from " + table.display(),
+                                    "unless the planner looks up each referencing row by index instead")));
                 }
                 break;
         }
