@@ -192,9 +192,13 @@ record Observation(List<ObservedLock> locks, List<RelationRewrite> rewrites, Lis
             }
             long byIndex = fetched.getOrDefault(now.oid(), 0L);
             boolean readByIndex = old.reltuples() > 0 && byIndex >= old.reltuples();
-            if (now.seqScans() > old.seqScans() || readByIndex) {
-                scans.put(now.oid(), new TableScan(now.qualified(), now.seqScans() - old.seqScans(),
-                        Math.max(0, now.rowsRead() - old.rowsRead()), byIndex));
+            // A scan that returned nothing from a table with rows read new, empty storage: TRUNCATE rebuilds the
+            // indexes of the emptied table, which starts a scan of it.
+            boolean sequential = now.seqScans() > old.seqScans()
+                    && (old.reltuples() <= 0 || now.rowsRead() > old.rowsRead());
+            if (sequential || readByIndex) {
+                scans.put(now.oid(), new TableScan(now.qualified(), sequential ? now.seqScans() - old.seqScans() : 0,
+                        sequential ? Math.max(0, now.rowsRead() - old.rowsRead()) : 0, byIndex));
             }
         }
         return scans;
