@@ -96,11 +96,12 @@ public final class LockTracer {
             throw new DbopsException(ErrorCode.UNTRACEABLE_MIGRATIONS, "Cannot trace the migrations as their tool"
                     + " would run them: " + String.join("; ", problems) + " — fix these files first.");
         }
+        long started = System.nanoTime();
         ScratchDatabase scratch = server.isPresent() ? ScratchDatabase.open(server::get, false)
                 : url.isPresent() ? ScratchDatabase.open(() -> ExternalPostgres.connect(url.get()), true)
                 : ScratchDatabase.open(() -> PostgresProvider.fromSpec("embedded:" + pgVersion), true);
         try (scratch) {
-            return new TraceRun(scratch, seeder, workload, longLock, pollInterval).run(baseline, planned);
+            return new TraceRun(scratch, seeder, workload, longLock, pollInterval).run(baseline, planned, started);
         }
     }
 

@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param id the migration's id ({@code V7}, {@code file::id::author}, a plain file's location)
  * @param file its file
  * @param transactional whether the tool runs it in one transaction
- * @param statements the statements that ran, in order (up to and including a failed one)
+ * @param statements the statements that completed, in order (a failed one is in {@link TraceReport#failure()})
  * @param commitTook how long the migration's {@code COMMIT} took; zero when it has none
  * @param workload what the simulated application workload experienced, when one ran
  */

@@ -28,7 +28,7 @@ import java.util.Set;
 final class SessionProbe {
 
     private static final String RELATIONS = "select c.oid::bigint, n.nspname, c.relname, c.relkind::text,"
-            + " c.relfilenode::bigint, coalesce(i.indrelid, 0)::bigint, c.relpages::bigint, c.reltuples::float8,"
+            + " c.relfilenode::bigint, coalesce(i.indrelid, 0)::bigint, c.reltuples::float8,"
             + " case when c.relkind in ('r', 'p', 'm') then pg_catalog.pg_stat_get_xact_numscans(c.oid)%1$s else 0"
             + " end, case when c.relkind in ('r', 'p', 'm') then pg_catalog.pg_stat_get_xact_tuples_returned(c.oid)%2$s"
             + " else 0 end, case when c.relkind in ('r', 'p', 'm', 'i', 'I')"
@@ -101,8 +101,8 @@ final class SessionProbe {
             try (ResultSet rs = statement.getResultSet()) {
                 while (rs.next()) {
                     RelationState relation = new RelationState(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getDouble(8),
-                            rs.getLong(9), rs.getLong(10), rs.getLong(11));
+                            rs.getString(4), rs.getLong(5), rs.getLong(6), rs.getDouble(7), rs.getLong(8),
+                            rs.getLong(9), rs.getLong(10));
                     relations.put(relation.oid(), relation);
                 }
             }

@@ -19,7 +19,7 @@ import java.util.Optional;
  * @param migrations the traced migrations, in run order (up to a failed one)
  * @param failure the statement that failed and stopped the trace, if one did
  * @param findings what needs attention, worst first, then in run order
- * @param took the whole trace's time, scratch database included
+ * @param took the whole trace's time, from creating the scratch database (and starting the server) to the report
  */
 public record TraceReport(int pgVersion, String serverVersion, int baselineMigrations, Optional<Seeding> seeding,
         List<MigrationTrace> migrations, Optional<MigrationFailure> failure, List<TraceFinding> findings,

@@ -43,8 +43,8 @@ final class TraceRun {
         this.pollInterval = pollInterval;
     }
 
-    TraceReport run(List<PlannedMigration> baseline, List<PlannedMigration> traced) {
-        long started = System.nanoTime();
+    /** Runs the trace; {@code started} is when it began ({@link System#nanoTime()}), for the report's time. */
+    TraceReport run(List<PlannedMigration> baseline, List<PlannedMigration> traced, long started) {
         PostgresDatabase database = scratch.database();
         int major = scratch.server().majorVersion();
         try (Connection session = database.connect();
@@ -101,7 +101,15 @@ final class TraceRun {
             return Optional.empty();
         }
         long started = System.nanoTime();
-        Seeder.Outcome outcome = seeder.get().seed(database.dataSource());
+        Seeder.Outcome outcome;
+        try {
+            outcome = seeder.get().seed(database.dataSource());
+        } catch (DbopsException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new DbopsException(ErrorCode.TRACE_FAILED, "The seeder failed on the scratch database "
+                    + database.name() + ": " + e.getMessage() + " — the traced migrations did not run.", e);
+        }
         return Optional.of(new TraceReport.Seeding(outcome.summary(), outcome.unsatisfied(),
                 Duration.ofNanos(System.nanoTime() - started)));
     }

@@ -1,5 +1,6 @@
 package dev.dbops.trace;
 
+import dev.dbops.LockMode;
 import dev.dbops.lint.DeclaredLock;
 import dev.dbops.lint.DeclaredWork;
 import dev.dbops.lint.Severity;
@@ -69,8 +70,8 @@ final class TraceText {
                 .append("  ").append(duration(statement.took()))
                 .append(statement.execution() == Execution.OUTSIDE_TRANSACTION ? " (outside a transaction)" : "")
                 .append('\n');
-        List<String> taken = statement.acquiredLocks().stream().map(TraceText::lock).toList();
-        List<String> held = statement.locks().stream().filter(lock -> !lock.acquiredHere())
+        List<String> taken = statement.acquiredLocks().stream().filter(TraceText::shown).map(TraceText::lock).toList();
+        List<String> held = statement.locks().stream().filter(lock -> !lock.acquiredHere()).filter(TraceText::shown)
                 .map(lock -> lock.mode().sqlName() + " on " + lock.target()).toList();
         line(out, "locks", taken.isEmpty() ? "none" : String.join(", ", taken));
         if (!held.isEmpty()) {
@@ -95,6 +96,17 @@ final class TraceText {
                 + d.describe()));
         statement.notCompared().ifPresent(verdict::add);
         line(out, "database", String.join("; ", verdict));
+    }
+
+    /**
+     * Whether the text lists a lock: every lock on a relation and every wait; a lock on another object (a
+     * schema, a type) only when it is stronger than SHARE UPDATE EXCLUSIVE and PostgreSQL could still name the
+     * object. The JSON lists them all.
+     */
+    private static boolean shown(ObservedLock lock) {
+        boolean relation = lock.kind() != LockedObject.OBJECT && lock.kind() != LockedObject.OTHER;
+        return relation || !lock.granted() || lock.mode().isStrongerThan(LockMode.SHARE_UPDATE_EXCLUSIVE)
+                && !lock.target().matches("pg_\\w+ \\d+");
     }
 
     private static String lock(ObservedLock lock) {
