@@ -95,6 +95,18 @@ class TraceCommandTest {
     }
 
     @Test
+    void runsTheApplicationWorkloadOnTheTablesEachMigrationLocks() throws Exception {
+        Files.writeString(migrations.resolve("V2__note.sql"), "ALTER TABLE orders ADD COLUMN note text;\n"
+                + "SELECT pg_sleep(0.3);\n");
+
+        Result result = trace("--trace-from", "V2", "--reads-per-second", "20", "--writes-per-second", "5");
+
+        assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(Dbops.FINDINGS);
+        assertThat(result.out()).contains("  workload: ", " on public.orders; ",
+                "error[application-wait] " + migrations.resolve("V2__note.sql"));
+    }
+
+    @Test
     void exitsWithTwoAndNamesTheFileLineAndErrorWhenAMigrationFails() throws Exception {
         Files.writeString(migrations.resolve("V2__broken.sql"), "ALTER TABLE orders ADD COLUMN note text;\n"
                 + "ALTER TABLE orders DROP COLUMN missing;\n");
