@@ -3,6 +3,7 @@ package dev.dbops.migration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import liquibase.Scope;
@@ -13,6 +14,7 @@ import liquibase.change.DbmsTargetedChange;
 import liquibase.changelog.ChangeSet;
 import liquibase.database.DatabaseList;
 import liquibase.database.core.PostgresDatabase;
+import liquibase.exception.RollbackImpossibleException;
 import liquibase.sql.Sql;
 import liquibase.sql.visitor.SqlVisitor;
 import liquibase.sqlgenerator.SqlGeneratorFactory;
@@ -89,9 +91,59 @@ final class ChangeSetSql {
         return out.toString();
     }
 
+    /**
+     * The SQL that rolls the changeset back, as Liquibase's own rollback runs it: the changeset's rollback
+     * changes when it has any, else the rollback each change generates, last change first (with the
+     * {@code modifySql} that applies to rollbacks). Empty when a change has no rollback Liquibase can generate
+     * offline ({@code sql} without a {@code <rollback>}, {@code dropTable}…).
+     */
+    Optional<String> rollback(ChangeSet changeSet) {
+        List<SqlVisitor> visitors = changeSet.getSqlVisitors().stream()
+                .filter(v -> v.isApplyToRollback() && applies(v, database)).toList();
+        StringBuilder out = new StringBuilder();
+        if (changeSet.hasCustomRollbackChanges()) {
+            for (Change change : changeSet.getRollback().getChanges()) {
+                if (runsHere(change)) {
+                    List<String> sql = change instanceof AbstractSQLChange raw ? List.of(raw(raw))
+                            : render(change.generateStatements(database));
+                    sql.forEach(statement -> appendStatement(out, modify(statement, visitors)));
+                }
+            }
+            return Optional.of(out.toString());
+        }
+        List<Change> changes = changeSet.getChanges();
+        if (changes.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            for (int i = changes.size() - 1; i >= 0; i--) {
+                Change change = changes.get(i);
+                if (!runsHere(change)) {
+                    continue;
+                }
+                if (!change.supportsRollback(database)) {
+                    return Optional.empty();
+                }
+                render(change.generateRollbackStatements(database))
+                        .forEach(statement -> appendStatement(out, modify(statement, visitors)));
+            }
+        } catch (RollbackImpossibleException | RuntimeException e) {
+            return Optional.empty();
+        }
+        return Optional.of(out.toString());
+    }
+
+    private boolean runsHere(Change change) {
+        return !(change instanceof DbmsTargetedChange targeted)
+                || DatabaseList.definitionMatches(targeted.getDbms(), database, true);
+    }
+
     private List<String> statements(Change change) {
+        return render(change.generateStatements(database));
+    }
+
+    private List<String> render(SqlStatement[] generated) {
         List<String> statements = new ArrayList<>();
-        SqlStatement[] generated = change.generateStatements(database);
         for (SqlStatement statement : generated == null ? new SqlStatement[0] : generated) {
             for (Sql sql : SqlGeneratorFactory.getInstance().generateSql(statement, database)) {
                 if (!touchesHistory(sql)) {

@@ -102,6 +102,47 @@ final class LiquibaseChangelogs {
         });
     }
 
+    /**
+     * The rollback of every changeset that has one Liquibase can produce offline, in changelog order. A
+     * changelog that does not parse gives none; {@link #load} reports why.
+     */
+    List<ChangeSetRollback> rollbacks(ChangelogLocation location) {
+        return inScope(location, accessor -> {
+            PostgresDatabase database = offlineDatabase(accessor);
+            ChangeLogParameters changeLogParameters = new ChangeLogParameters(database);
+            parameters.forEach(changeLogParameters::set);
+            DatabaseChangeLog changeLog;
+            try {
+                changeLog = ChangeLogParserFactory.getInstance().getParser(location.changeLogPath(), accessor)
+                        .parse(location.changeLogPath(), changeLogParameters, accessor);
+            } catch (Exception e) {
+                LOG.debug("no rollbacks: the changelog does not parse", e);
+                return List.of();
+            }
+            ChangeSetSql sql = new ChangeSetSql(database);
+            Map<String, ChangeSetLines> files = new HashMap<>();
+            List<ChangeSetRollback> rollbacks = new ArrayList<>();
+            for (ChangeSet changeSet : changeLog.getChangeSets()) {
+                if (changeSet.isIgnore()) {
+                    continue;
+                }
+                String physical = changeSet.getChangeLog().getPhysicalFilePath();
+                ChangeSetLines lines = files.computeIfAbsent(physical,
+                        p -> new ChangeSetLines(p, location.text(p).orElse("")));
+                OptionalInt line = physical.toLowerCase(Locale.ROOT).endsWith(".sql")
+                        ? lines.formattedChangeSet(changeSet.getAuthor(), changeSet.getId())
+                        : lines.declaredChangeSet(changeSet.getId());
+                ChangeSetRef ref = new ChangeSetRef(changeSet.getId(), changeSet.getAuthor(), changeSet.getFilePath());
+                TransactionMode mode = changeSet.isRunInTransaction()
+                        ? TransactionMode.TRANSACTIONAL : TransactionMode.NON_TRANSACTIONAL;
+                boolean generated = !changeSet.hasCustomRollbackChanges();
+                sql.rollback(changeSet).ifPresent(text -> rollbacks.add(new ChangeSetRollback(ref,
+                        location.display(physical), line.orElse(1), text, generated, mode)));
+            }
+            return rollbacks;
+        });
+    }
+
     /** Work done with a changelog's resource accessor, inside Liquibase's scope. */
     @FunctionalInterface
     private interface ScopedWork<T> {

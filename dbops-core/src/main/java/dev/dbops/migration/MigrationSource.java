@@ -147,6 +147,26 @@ public final class MigrationSource {
         return checksums;
     }
 
+    /**
+     * The rollback of every changeset of the Liquibase changelogs among the locations that has one, in
+     * changelog order: its own {@code <rollback>}, or the rollback Liquibase generates for its change types.
+     * A changeset without either ({@code sql} with no {@code <rollback>}) is left out; empty when no location
+     * is a changelog. Flyway's undo scripts are {@link MigrationSet#undoMigrations()}.
+     *
+     * @throws DbopsException with {@link ErrorCode#MIGRATION_SOURCE_FAILED} as {@link #load()} does
+     */
+    public List<ChangeSetRollback> liquibaseRollbacks() {
+        List<ChangeSetRollback> rollbacks = new ArrayList<>();
+        List<MigrationProblem> ignored = new ArrayList<>();
+        for (String location : locations) {
+            if (Locations.resolve(location, classLoader, ignored) instanceof Locations.Changelog changelog) {
+                requireLiquibase(location);
+                rollbacks.addAll(new LiquibaseChangelogs(placeholders).rollbacks(changelog.location()));
+            }
+        }
+        return rollbacks;
+    }
+
     private static List<ScriptResource> flywayFiles(List<Locations.Resolved> resolved) {
         return resolved.stream().filter(Locations.Flyway.class::isInstance)
                 .flatMap(one -> ((Locations.Flyway) one).files().stream()).toList();

@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * A PostgreSQL container started through Testcontainers, found reflectively so that dbops does not
- * depend on it: the caller puts {@code org.testcontainers:postgresql} on the classpath.
+ * depend on it: the caller puts {@code org.testcontainers:testcontainers-postgresql} (2.x; {@code postgresql} in
+ * 1.x) on the classpath.
  */
 final class TestcontainersPostgres implements PostgresServer {
 
@@ -46,7 +47,8 @@ final class TestcontainersPostgres implements PostgresServer {
         Class<?> type = containerClass().orElseThrow(() -> new DbopsException(ErrorCode.INVALID_CONFIGURATION,
                 "DBOPS_TEST_POSTGRES asks for testcontainers and a Docker engine is there (" + engine.get()
                         + "), but Testcontainers' PostgreSQLContainer is not on the classpath — add the test dependency"
-                        + " org.testcontainers:postgresql, or use 'embedded'."));
+                        + " org.testcontainers:testcontainers-postgresql (2.x; org.testcontainers:postgresql in 1.x),"
+                        + " or use 'embedded'."));
         String image = "postgres:" + tag;
         Object container = null;
         try {

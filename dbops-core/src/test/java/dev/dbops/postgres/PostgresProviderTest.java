@@ -101,6 +101,6 @@ class PostgresProviderTest {
                 .isInstanceOfSatisfying(DbopsException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_CONFIGURATION))
                 .hasMessageContaining("PostgreSQLContainer is not on the classpath")
-                .hasMessageContaining("org.testcontainers:postgresql");
+                .hasMessageContaining("org.testcontainers:testcontainers-postgresql (2.x; org.testcontainers:postgresql in 1.x)");
     }
 }

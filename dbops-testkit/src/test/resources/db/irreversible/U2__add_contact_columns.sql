@@ -1,0 +1,2 @@
+-- forgets the phone column
+ALTER TABLE users DROP COLUMN email;

@@ -1,0 +1,2 @@
+-- a typo in the table name
+DROP TABLE orderz;

@@ -1,0 +1,2 @@
+ALTER TABLE users ADD COLUMN email text;
+ALTER TABLE users ADD COLUMN phone text;
