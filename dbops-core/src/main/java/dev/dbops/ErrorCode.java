@@ -63,6 +63,21 @@ public enum ErrorCode {
     /** A backup fingerprint or drill history file is unreadable, corrupted, or of an unknown format version. */
     INVALID_FINGERPRINT,
     /**
+     * A startup guard found migration drift its policy fails on: the migration files, the history table and
+     * the live schema disagree. The message names each difference and the reconciliation migration written.
+     */
+    MIGRATION_DRIFT,
+    /**
+     * A startup guard found lint violations in pending migrations at or above its threshold, before they ran.
+     */
+    UNSAFE_MIGRATION,
+    /**
+     * Seeding synthetic rows could not run as a whole: no connection could be opened for it, or it was
+     * interrupted. A table that cannot be seeded, or whose COPY the server rejects, is reported as data
+     * in the seed report instead.
+     */
+    SEEDING_FAILED,
+    /**
      * A lock trace could not be carried out: its scratch database could not be created, used or dropped,
      * or a session that observes the migration failed. A migration that fails on the scratch database is
      * reported in the trace, not as this failure.

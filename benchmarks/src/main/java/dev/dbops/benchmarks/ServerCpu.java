@@ -1,53 +1,87 @@
 package dev.dbops.benchmarks;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
- * CPU time of a whole local PostgreSQL server and of this JVM: the postmaster's own and its reaped
- * children's time ({@code utime + stime + cutime + cstime} of {@code /proc/<pid>/stat}, where the time of
- * every backend that has exited ends up) plus the time of the children still running. Linux only; elsewhere
- * the server's figure is -1.
+ * The CPU time of a whole local PostgreSQL server: the postmaster, its live children (backends,
+ * WAL writer, checkpointer…) and the children that have already exited (the postmaster waits for
+ * them, so the kernel adds their time to its {@code cutime}/{@code cstime}). The difference of two
+ * readings is the server's CPU cost of what ran in between, on however many backends it ran.
+ * Linux only, server on this machine (as the embedded one is).
  */
 final class ServerCpu {
 
-    private static final double TICKS_PER_SECOND = 100.0;
+    /** Clock ticks per second of {@code /proc/<pid>/stat} times ({@code getconf CLK_TCK} is 100 on Linux). */
+    private static final double TICKS = 100.0;
 
-    private ServerCpu() {
+    private final long postmaster;
+
+    private ServerCpu(long postmaster) {
+        this.postmaster = postmaster;
     }
 
-    /** The seconds of CPU the server whose backend is {@code backendPid} has used so far, or -1. */
-    static double serverSeconds(long backendPid) {
-        try {
-            ProcessHandle postmaster = ProcessHandle.of(backendPid).flatMap(ProcessHandle::parent).orElseThrow();
-            double seconds = ticks(postmaster.pid(), true) / TICKS_PER_SECOND;
-            List<ProcessHandle> children = postmaster.children().toList();
-            for (ProcessHandle child : children) {
-                seconds += ticks(child.pid(), false) / TICKS_PER_SECOND;
+    /** The server the connection is attached to, found through {@code postmaster.pid} in its data directory. */
+    static ServerCpu of(Connection connection) throws SQLException, IOException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("select current_setting('data_directory')")) {
+            rs.next();
+            String pid = Files.readAllLines(Path.of(rs.getString(1), "postmaster.pid")).get(0).trim();
+            return new ServerCpu(Long.parseLong(pid));
+        }
+    }
+
+    /** Seconds of CPU the server has used so far. */
+    double seconds() throws IOException {
+        long ticks = 0;
+        long[] own = stat(postmaster);
+        ticks += own[0] + own[1] + own[2] + own[3];
+        try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path process : processes) {
+                long pid = Long.parseLong(process.getFileName().toString());
+                long[] fields = stat(pid);
+                if (fields != null && fields[4] == postmaster) {
+                    ticks += fields[0] + fields[1];
+                }
             }
-            return seconds;
+        }
+        return ticks / TICKS;
+    }
+
+    /**
+     * Seconds of CPU used so far, read once the backends of connections closed just before have been
+     * reaped (a backend that is exiting is neither a live child nor in {@code cutime} yet): reads until
+     * two readings 50 ms apart agree, at most one second.
+     */
+    double secondsAfterExits() throws IOException, InterruptedException {
+        double previous = seconds();
+        for (int i = 0; i < 20; i++) {
+            Thread.sleep(50);
+            double now = seconds();
+            if (now == previous) {
+                return now;
+            }
+            previous = now;
+        }
+        return previous;
+    }
+
+    /** utime, stime, cutime, cstime and the parent pid of a process, or null when it is gone. */
+    private static long[] stat(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // The command name is in parentheses and may hold spaces; the fields after it are fixed.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return new long[] {Long.parseLong(fields[11]), Long.parseLong(fields[12]), Long.parseLong(fields[13]),
+                Long.parseLong(fields[14]), Long.parseLong(fields[1])};
         } catch (IOException | RuntimeException e) {
-            return -1;
+            return null;
         }
-    }
-
-    /** The seconds of CPU this JVM has used so far. */
-    static double jvmSeconds() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime() / 1e9;
-    }
-
-    private static long ticks(long pid, boolean withReapedChildren) throws IOException {
-        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        // Fields after "(comm) ": state is index 0, utime 11, stime 12, cutime 13, cstime 14.
-        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        if (withReapedChildren) {
-            ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
-        }
-        return ticks;
     }
 }

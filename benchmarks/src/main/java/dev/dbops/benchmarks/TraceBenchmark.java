@@ -72,15 +72,15 @@ public final class TraceBenchmark {
         try (EmbeddedPostgres server = EmbeddedPostgres.builder().version("15").start();
                 PostgresDatabase anchor = server.createDatabase();
                 Connection watcher = anchor.connect()) {
-            long backend = BackendCpu.pid(watcher);
+            ServerCpu cpu = ServerCpu.of(watcher);
             line("PostgreSQL", "embedded " + server.version());
             line("workload", rows + " orders and order lines, " + rows / 10 + " customers and payments; "
                     + traced.migrations().size() + " traced migrations");
             List<Run> plain = new ArrayList<>();
             List<Run> trace = new ArrayList<>();
             for (int i = 0; i < warmups + runs; i++) {
-                Run p = measure(backend, () -> plainRun(server, applied, traced, seed));
-                Run t = measure(backend, () -> traceRun(server, applied, traced, seed));
+                Run p = measure(cpu, () -> plainRun(server, applied, traced, seed));
+                Run t = measure(cpu, () -> traceRun(server, applied, traced, seed));
                 if (i >= warmups) {
                     plain.add(p);
                     trace.add(t);
@@ -116,13 +116,19 @@ public final class TraceBenchmark {
         Duration run() throws Exception;
     }
 
-    private static Run measure(long backend, Side side) throws Exception {
-        double jvm = ServerCpu.jvmSeconds();
-        double server = ServerCpu.serverSeconds(backend);
+    private static Run measure(ServerCpu cpu, Side side) throws Exception {
+        double jvm = jvmSeconds();
+        double server = cpu.secondsAfterExits();
         long started = System.nanoTime();
         Duration migrations = side.run();
         Duration wall = Duration.ofNanos(System.nanoTime() - started);
-        return new Run(wall, ServerCpu.jvmSeconds() - jvm, ServerCpu.serverSeconds(backend) - server, migrations);
+        return new Run(wall, jvmSeconds() - jvm, cpu.secondsAfterExits() - server, migrations);
+    }
+
+    /** The seconds of CPU this JVM has used so far. */
+    private static double jvmSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }
 
     /** The peer: the same steps over plain JDBC; returns the time of the traced migrations alone. */

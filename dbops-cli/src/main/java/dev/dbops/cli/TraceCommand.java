@@ -10,6 +10,7 @@ import dev.dbops.trace.LockTracer;
 import dev.dbops.trace.Seeder;
 import dev.dbops.trace.TraceReport;
 import dev.dbops.trace.Workload;
+import dev.dbops.trace.seed.DataSeeder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,9 @@ import picocli.CommandLine.Spec;
                     + " indexes rewritten, the tables read in full, the time taken, and where the linter's declaration"
                     + " disagrees with what PostgreSQL did. The scratch database is dropped afterwards; nothing else"
                     + " is touched.",
-            "MIGRATIONS are Flyway directories, Liquibase changelogs or .sql files, as for 'dbops lint'.",
+            "MIGRATIONS are Flyway directories, Liquibase changelogs or .sql files, as for 'dbops lint'. With"
+                    + " --trace-from, the migrations before it are applied untraced, then --seed-sql and --rows fill"
+                    + " the tables, then the rest is traced on production-like volume.",
             "Exit code: 0 nothing at or above --fail-on (a disagreement with the linter is an error); 1 findings at"
                     + " or above it; 2 usage or input error, a migration that fails on the database (its file, line"
                     + " and PostgreSQL's error are on stderr), or a server that cannot be started or reached."
@@ -65,6 +68,12 @@ final class TraceCommand implements Callable<Integer> {
             description = "The first migration to trace (V3, 3, or a changeset's file::id::author); the earlier ones"
                     + " are applied untraced first, then --seed-sql runs. By default every migration is traced.")
     private String traceFrom;
+
+    @Option(names = "--rows", paramLabel = "N",
+            description = "Before the traced migrations, add N synthetic rows to every table the migrations before"
+                    + " --trace-from created (generated from the column types, honouring keys, foreign keys and"
+                    + " simple CHECKs; what cannot be honoured is reported). Needs --trace-from.")
+    private Long rows;
 
     @Option(names = "--seed-sql", paramLabel = "FILE",
             description = "SQL run after the untraced migrations and before the traced ones, to give the tables"
@@ -122,8 +131,16 @@ final class TraceCommand implements Callable<Integer> {
         LockTracer.Builder tracer = LockTracer.builder();
         Optional.ofNullable(pgVersion).ifPresent(tracer::pgVersion);
         Optional.ofNullable(url).ifPresent(tracer::url);
-        if (seedSql != null) {
-            tracer.seeder(seeder(readSeed()));
+        if (rows != null && traceFrom == null) {
+            throw new DbopsException(ErrorCode.INVALID_CONFIGURATION, "--rows fills the tables that the migrations"
+                    + " before --trace-from create; without --trace-from every migration is traced from an empty"
+                    + " database, so there is nothing to fill — add --trace-from <the first migration to trace>");
+        }
+        Optional<Seeder> sql = seedSql == null ? Optional.empty() : Optional.of(seeder(readSeed()));
+        Optional<Seeder> synthetic = rows == null ? Optional.empty()
+                : Optional.of(Seeder.of(DataSeeder.builder().rows(rows).build()));
+        if (sql.isPresent() || synthetic.isPresent()) {
+            tracer.seeder(both(sql, synthetic));
         }
         if (workload || reads != null || writes != null) {
             tracer.workload(Workload.builder().readsPerSecond(reads != null ? reads : Workload.DEFAULT_READS_PER_SECOND)
@@ -175,6 +192,22 @@ final class TraceCommand implements Callable<Integer> {
                         + e.getMessage() + " — fix the file; it runs after the untraced migrations", e);
             }
             return new Seeder.Outcome("ran " + seedSql, List.of());
+        };
+    }
+
+    /** The --seed-sql file first (its rows then serve as parents), then the synthetic rows. */
+    private static Seeder both(Optional<Seeder> first, Optional<Seeder> second) {
+        return dataSource -> {
+            List<String> summaries = new ArrayList<>();
+            List<String> unsatisfied = new ArrayList<>();
+            for (Optional<Seeder> seeder : List.of(first, second)) {
+                seeder.ifPresent(one -> {
+                    Seeder.Outcome outcome = one.seed(dataSource);
+                    summaries.add(outcome.summary());
+                    unsatisfied.addAll(outcome.unsatisfied());
+                });
+            }
+            return new Seeder.Outcome(String.join("; ", summaries), unsatisfied);
         };
     }
 

@@ -107,6 +107,21 @@ class TraceCommandTest {
     }
 
     @Test
+    void seedsSyntheticRowsIntoTheTablesOfTheUntracedMigrationsWithRows() throws Exception {
+        Files.writeString(migrations.resolve("V2__widen.sql"), "ALTER TABLE orders ALTER COLUMN amount TYPE bigint;\n");
+
+        Result result = trace("--trace-from", "V2", "--rows", "2000");
+        Result withoutTraceFrom = trace("--rows", "2000");
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(Dbops.FINDINGS);
+        assertThat(result.out()).contains("seeded: 4,000 rows in 2 tables (seed ",
+                "rewrote public.orders (about 2,000 rows) while holding ACCESS EXCLUSIVE");
+        assertThat(withoutTraceFrom.exitCode()).isEqualTo(Dbops.ERROR);
+        assertThat(withoutTraceFrom.err()).contains("--rows fills the tables that the migrations before --trace-from"
+                + " create");
+    }
+
+    @Test
     void exitsWithTwoAndNamesTheFileLineAndErrorWhenAMigrationFails() throws Exception {
         Files.writeString(migrations.resolve("V2__broken.sql"), "ALTER TABLE orders ADD COLUMN note text;\n"
                 + "ALTER TABLE orders DROP COLUMN missing;\n");

@@ -112,6 +112,14 @@ public final class BackupDrill {
         return new DrillRun(options).fingerprint();
     }
 
+    /**
+     * The parallel jobs a drill uses when none are configured: the number of processors of this machine, at
+     * most 4.
+     */
+    public static int defaultJobs() {
+        return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    }
+
     /** Configures a {@link BackupDrill}. */
     public static final class Builder {
 
@@ -119,7 +127,7 @@ public final class BackupDrill {
         private PostgresUrl target;
         private Path archive;
         private ArchiveFormat format = ArchiveFormat.DIRECTORY;
-        private int jobs = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        private int jobs = defaultJobs();
         private boolean restoreOwnership = true;
         private boolean rowTextOnly;
         private boolean includeGlobals;

@@ -45,6 +45,21 @@ import org.slf4j.LoggerFactory;
  */
 public final class DriftDetector {
 
+    /** Flyway's history table when none is configured. */
+    public static final String DEFAULT_FLYWAY_TABLE = "flyway_schema_history";
+    /** Liquibase's history table when none is configured. */
+    public static final String DEFAULT_LIQUIBASE_TABLE = "databasechangelog";
+    /** The schema unqualified names in the migrations live in when none is configured. */
+    public static final String DEFAULT_SCHEMA = "public";
+    /** The {@code statement_timeout} of dbops's queries on the live database when none is configured. */
+    public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(60);
+    /** The {@code lock_timeout} of dbops's queries on the live database when none is configured. */
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(5);
+    /** Whether changed checksums are explained from git history when not configured. */
+    public static final boolean DEFAULT_GIT_HISTORY = true;
+    /** Whether object owners are compared when not configured. */
+    public static final boolean DEFAULT_COMPARE_OWNERS = false;
+
     private static final Logger LOG = LoggerFactory.getLogger(DriftDetector.class);
 
     private final DriftOptions options;
@@ -134,20 +149,21 @@ public final class DriftDetector {
         private MigrationSource source;
         private Path snapshotFile;
         private SchemaSnapshot snapshot;
+        private String snapshotName;
         private String shadowSpec;
         private PostgresServer shadowServer;
-        private String flywayTable = "flyway_schema_history";
-        private String liquibaseTable = "databasechangelog";
-        private String defaultSchema = "public";
+        private String flywayTable = DEFAULT_FLYWAY_TABLE;
+        private String liquibaseTable = DEFAULT_LIQUIBASE_TABLE;
+        private String defaultSchema = DEFAULT_SCHEMA;
         private final List<String> ignoreObjects = new ArrayList<>();
         private final List<String> ignoreSchemas = new ArrayList<>();
         private final List<String> includeSchemas = new ArrayList<>();
-        private boolean compareOwners;
+        private boolean compareOwners = DEFAULT_COMPARE_OWNERS;
         private boolean ignoreGrants;
         private boolean ignoreComments;
-        private boolean gitHistory = true;
-        private Duration statementTimeout = Duration.ofSeconds(60);
-        private Duration lockTimeout = Duration.ofSeconds(5);
+        private boolean gitHistory = DEFAULT_GIT_HISTORY;
+        private Duration statementTimeout = DEFAULT_STATEMENT_TIMEOUT;
+        private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
         private final List<String> errors = new ArrayList<>();
 
         private Builder() {
@@ -170,7 +186,16 @@ public final class DriftDetector {
 
         /** Compares with a snapshot already read; as {@link #snapshot(Path)}. */
         public Builder snapshot(SchemaSnapshot snapshot) {
+            return snapshot(snapshot, "(given)");
+        }
+
+        /**
+         * Compares with a snapshot already read, which reports name as where it came from
+         * ({@code classpath:db/dbops-snapshot.json}); as {@link #snapshot(Path)}.
+         */
+        public Builder snapshot(SchemaSnapshot snapshot, String name) {
             this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
+            this.snapshotName = Objects.requireNonNull(name, "name");
             return this;
         }
 
@@ -309,7 +334,7 @@ public final class DriftDetector {
             }
             Optional<ExpectedSchemas.Snapshot> snap = snapshotFile != null
                     ? Optional.of(new ExpectedSchemas.Snapshot(snapshotFile.toString(), () -> SchemaSnapshot.read(snapshotFile)))
-                    : Optional.ofNullable(snapshot).map(s -> new ExpectedSchemas.Snapshot("(given)", () -> s));
+                    : Optional.ofNullable(snapshot).map(s -> new ExpectedSchemas.Snapshot(snapshotName, () -> s));
             boolean replay = snap.isEmpty() || shadowSpec != null || shadowServer != null;
             return new DriftDetector(new DriftOptions(source, snap, replay, Optional.ofNullable(shadowSpec),
                     Optional.ofNullable(shadowServer), HistoryReader.TableName.parse(flywayTable),

@@ -65,6 +65,9 @@ public final class DriftGuard {
         }
     }
 
+    /** The level from which history entries fail when {@link Builder#failOn} is not called. */
+    public static final DriftLevel DEFAULT_FAIL_ON = DriftLevel.DRIFT;
+
     private final Map<DriftLevel, Outcome> byLevel;
     private final Map<HistoryStatus, Outcome> byStatus;
     private final Outcome schemaDifferences;

@@ -1,5 +1,10 @@
 package dev.dbops.json;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * Parses and writes JSON text (RFC 8259) as a plain tree of Java values.
  *
@@ -59,6 +64,34 @@ public final class Json {
             throw new NullPointerException("text");
         }
         return new JsonParser(text).parseDocument();
+    }
+
+    /**
+     * Parses one JSON text like {@link #parse}, but with Java {@code null} for JSON {@code null}: the tree a
+     * framework's object mapper (Jackson, Micronaut Serialization) writes back as the same JSON, for
+     * endpoints that show a report's own {@code toJson()}. The writers of this class reject such a tree.
+     *
+     * @throws JsonSyntaxException when the text is not valid JSON; it carries the line and column
+     */
+    public static Object parseWithJavaNulls(String text) {
+        return withJavaNulls(parse(text));
+    }
+
+    private static Object withJavaNulls(Object node) {
+        if (node == NULL) {
+            return null;
+        }
+        if (node instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((key, value) -> out.put((String) key, withJavaNulls(value)));
+            return out;
+        }
+        if (node instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            list.forEach(value -> out.add(withJavaNulls(value)));
+            return out;
+        }
+        return node;
     }
 
     /**

@@ -41,6 +41,21 @@ import org.slf4j.LoggerFactory;
  */
 public final class PoolInspector {
 
+    /** How long the pool is sampled when no window is configured. */
+    public static final Duration DEFAULT_WINDOW = Duration.ofSeconds(10);
+    /** How often the pool is sampled within the window when not configured. */
+    public static final Duration DEFAULT_SAMPLE_INTERVAL = Duration.ofMillis(100);
+    /** How long a session may be idle in a transaction before it is reported, when not configured. */
+    public static final Duration DEFAULT_IDLE_IN_TRANSACTION_THRESHOLD = Duration.ofSeconds(1);
+    /** The {@code statement_timeout} of the inspector's queries when not configured. */
+    public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(5);
+    /** The connect and login timeout of the inspector's connection when not configured. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** The share of samples with waiting requests from which a pool counts as saturated, when not configured. */
+    public static final double DEFAULT_SATURATED_SHARE = 0.5;
+    /** The share of the server's ordinary connections in use from which the budget is reported, when not configured. */
+    public static final double DEFAULT_BUDGET_SHARE = 0.9;
+
     private static final Logger LOG = LoggerFactory.getLogger(PoolInspector.class);
 
     private final PoolGauge pool;
@@ -134,15 +149,15 @@ public final class PoolInspector {
         private PoolGauge pool;
         private PostgresUrl server;
         private String applicationName;
-        private Duration window = Duration.ofSeconds(10);
-        private Duration sampleInterval = Duration.ofMillis(100);
+        private Duration window = DEFAULT_WINDOW;
+        private Duration sampleInterval = DEFAULT_SAMPLE_INTERVAL;
         private Duration transactionP99;
         private Duration leakThreshold;
-        private Duration idleInTransactionThreshold = Duration.ofSeconds(1);
-        private Duration statementTimeout = Duration.ofSeconds(5);
-        private Duration connectTimeout = Duration.ofSeconds(5);
-        private double saturatedShare = 0.5;
-        private double budgetShare = 0.9;
+        private Duration idleInTransactionThreshold = DEFAULT_IDLE_IN_TRANSACTION_THRESHOLD;
+        private Duration statementTimeout = DEFAULT_STATEMENT_TIMEOUT;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private double saturatedShare = DEFAULT_SATURATED_SHARE;
+        private double budgetShare = DEFAULT_BUDGET_SHARE;
 
         private Builder() {
         }

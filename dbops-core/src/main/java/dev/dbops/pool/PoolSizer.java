@@ -37,6 +37,11 @@ public final class PoolSizer {
     /** pgjdbc's default {@code prepareThreshold}: the fifth execution switches to a named server-side statement. */
     public static final int PGJDBC_DEFAULT_PREPARE_THRESHOLD = 5;
 
+    /** The percentile the target wait applies to when not configured: 99 % of requests. */
+    public static final double DEFAULT_TARGET_PERCENTILE = 0.99;
+    /** The instance count when not configured. */
+    public static final int DEFAULT_INSTANCES = 1;
+
     private final PoolWorkload workload;
     private final ServerFacts server;
     private final Optional<PgBouncerTier> pgBouncer;
@@ -83,8 +88,8 @@ public final class PoolSizer {
         private double peakRate = Double.NaN;
         private HoldTime holdTime;
         private Duration targetWait;
-        private double targetPercentile = 0.99;
-        private int instances = 1;
+        private double targetPercentile = DEFAULT_TARGET_PERCENTILE;
+        private int instances = DEFAULT_INSTANCES;
         private Integer maxInstances;
         private int connectionsPerTransaction = 1;
         private OptionalInt threadsPerInstance = OptionalInt.empty();

@@ -74,6 +74,21 @@ public record SchemaSnapshot(int formatVersion, ServerInfo server, Schema schema
     }
 
     /**
+     * Reads a snapshot from JSON text that came from somewhere other than a file path, such as a classpath
+     * resource; messages name {@code source} and tell how to regenerate {@code regenerateTo}.
+     *
+     * @param source how messages name the text, e.g. {@code snapshot classpath:db/dbops-snapshot.json}
+     * @param regenerateTo the file a fix should write, e.g. {@code src/main/resources/db/dbops-snapshot.json}
+     * @throws DbopsException with {@link ErrorCode#INVALID_SNAPSHOT} as {@link #fromJson(String)}
+     */
+    public static SchemaSnapshot fromJson(String json, String source, String regenerateTo) {
+        Objects.requireNonNull(json, "json");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(regenerateTo, "regenerateTo");
+        return decode(json, source, regenerateTo);
+    }
+
+    /**
      * Reads a snapshot file written by {@link #write(Path)} or {@code dbops inspect}.
      *
      * @throws DbopsException with {@link ErrorCode#IO_FAILED} when the file cannot be read, and with

@@ -157,7 +157,8 @@ public final class LockTracer {
 
         /**
          * Fills the tables after the migrations before the traced ones have built the schema, and before the
-         * traced ones run.
+         * traced ones run; {@code Seeder.of(DataSeeder.builder().rows(1_000_000).build())} gives every table
+         * a million synthetic rows.
          */
         public Builder seeder(Seeder tables) {
             this.seeder = Optional.of(Objects.requireNonNull(tables, "tables"));

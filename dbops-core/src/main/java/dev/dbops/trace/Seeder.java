@@ -1,6 +1,11 @@
 package dev.dbops.trace;
 
+import dev.dbops.trace.seed.DataSeeder;
+import dev.dbops.trace.seed.SeedFinding;
+import dev.dbops.trace.seed.SeedReport;
+import java.text.NumberFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import javax.sql.DataSource;
 
@@ -11,6 +16,21 @@ import javax.sql.DataSource;
  */
 @FunctionalInterface
 public interface Seeder {
+
+    /**
+     * A seeder that fills every table with synthetic rows generated from the column types by {@code rows};
+     * what it could not honour (a CHECK it cannot satisfy, a foreign key cycle…) goes into the report.
+     */
+    static Seeder of(DataSeeder rows) {
+        Objects.requireNonNull(rows, "rows");
+        return database -> {
+            SeedReport report = rows.seed(database);
+            String summary = NumberFormat.getIntegerInstance(Locale.ROOT).format(report.rowsWritten()) + " rows in "
+                    + report.tables().size() + " table" + (report.tables().size() == 1 ? "" : "s") + " (seed "
+                    + report.seed() + ")";
+            return new Outcome(summary, report.findings().stream().map(SeedFinding::describe).toList());
+        };
+    }
 
     /**
      * Fills the tables of the database behind {@code database}.

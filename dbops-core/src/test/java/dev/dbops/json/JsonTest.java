@@ -316,4 +316,17 @@ class JsonTest {
                 })
                 .hasMessage(description + " at line " + line + ", column " + column);
     }
+
+    @Test
+    void parseWithJavaNullsGivesJavaNullsAtEveryDepthAndKeepsMemberOrder() {
+        Object tree = Json.parseWithJavaNulls("{\"b\": null, \"a\": [1, null, {\"c\": null}]}");
+
+        Map<String, Object> expectedInner = new HashMap<>();
+        expectedInner.put("c", null);
+        Map<String, Object> expected = new LinkedHashMap<>();
+        expected.put("b", null);
+        expected.put("a", Arrays.asList(1L, null, expectedInner));
+        assertThat(tree).isEqualTo(expected);
+        assertThat(new ArrayList<>(((Map<?, ?>) tree).keySet())).isEqualTo(List.of("b", "a"));
+    }
 }

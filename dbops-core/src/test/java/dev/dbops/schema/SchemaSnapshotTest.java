@@ -158,6 +158,14 @@ class SchemaSnapshotTest {
     }
 
     @Test
+    void namesTheSourceAndTheFileToRegenerateForTextFromElsewhere() {
+        assertInvalid(() -> SchemaSnapshot.fromJson("{\"formatVersion\": 2}", "the snapshot classpath:db/s.json",
+                "src/main/resources/db/s.json"), "the snapshot classpath:db/s.json has formatVersion 2 but this dbops"
+                + " reads formatVersion 1 — upgrade dbops or regenerate it with `dbops inspect --url <jdbc-url> >"
+                + " src/main/resources/db/s.json`");
+    }
+
+    @Test
     void namesTheFileWhenAFileIsCorrupted() throws IOException {
         Path file = dir.resolve("prod.json");
         Files.writeString(file, "{\n  \"formatVersion\": 1\n  \"server\": {}\n}\n");

@@ -1,0 +1,5 @@
+create table customers (
+    id bigint generated always as identity primary key,
+    name text not null,
+    email text not null
+);
