@@ -76,5 +76,16 @@ public enum ErrorCode {
      * interrupted. A table that cannot be seeded, or whose COPY the server rejects, is reported as data
      * in the seed report instead.
      */
-    SEEDING_FAILED
+    SEEDING_FAILED,
+    /**
+     * A lock trace could not be carried out: its scratch database could not be created, used or dropped,
+     * or a session that observes the migration failed. A migration that fails on the scratch database is
+     * reported in the trace, not as this failure.
+     */
+    TRACE_FAILED,
+    /**
+     * Migrations cannot be traced the way their tool would run them: a file did not load, or Flyway would
+     * refuse a script; the message lists every such problem.
+     */
+    UNTRACEABLE_MIGRATIONS
 }

@@ -1,5 +1,6 @@
 package dev.dbops.lint;
 
+import dev.dbops.lint.rules.LockCatalogue;
 import dev.dbops.sql.SourcePosition;
 import dev.dbops.sql.SqlDiagnostic;
 import dev.dbops.sql.SqlScript;
@@ -23,6 +24,7 @@ final class LintRun {
 
     private final MigrationLinter linter;
     private final List<MigrationScript> units;
+    private final List<LintRule> rules;
     private final LintHistory history = new LintHistory();
     private final List<Entry> entries = new ArrayList<>();
     private final Map<StatementContext, Entry> entryByContext = new IdentityHashMap<>();
@@ -30,8 +32,43 @@ final class LintRun {
     private final List<StatementContext> contexts = new ArrayList<>();
 
     LintRun(MigrationLinter linter, List<MigrationScript> units) {
+        this(linter, units, linter.rules());
+    }
+
+    private LintRun(MigrationLinter linter, List<MigrationScript> units, List<LintRule> rules) {
         this.linter = linter;
         this.units = units;
+        this.rules = rules;
+    }
+
+    /**
+     * What the lock catalogue declares for each top-level statement of {@code units}, in run order (the
+     * statements of a {@code DO} block count for the block): the scripts are walked as a lint run walks
+     * them, without running the rules.
+     */
+    static List<DeclaredEffects> declare(MigrationLinter linter, List<MigrationScript> units) {
+        LintRun run = new LintRun(linter, units, List.of());
+        run.run(List.of());
+        List<StatementContext> all = List.copyOf(run.contexts);
+        List<LockCatalogue.Effects> effects = LockCatalogue.of(all);
+        Map<StatementContext, LockCatalogue.Effects> byContext = new IdentityHashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            byContext.put(all.get(i), effects.get(i));
+        }
+        List<DeclaredEffects> declared = new ArrayList<>(run.entries.size());
+        for (Entry entry : run.entries) {
+            List<DeclaredLock> locks = new ArrayList<>();
+            List<DeclaredWork> work = new ArrayList<>();
+            for (StatementContext context : entry.contexts) {
+                locks.addAll(byContext.get(context).locks());
+                work.addAll(byContext.get(context).work());
+            }
+            // A DO block whose body dbops could not follow (EXECUTE of a string…) declares only part of what it does.
+            boolean inspected = entry.inspected && entry.contexts.stream().noneMatch(context ->
+                    context.statement() instanceof Statement.DoBlock block && !block.fullyInspected());
+            declared.add(new DeclaredEffects(entry.location, entry.text, inspected, locks, work));
+        }
+        return List.copyOf(declared);
     }
 
     LintReport run(List<InputProblem> givenProblems) {
@@ -47,7 +84,7 @@ final class LintRun {
             lintUnit(state);
         }
         List<StatementContext> allContexts = List.copyOf(contexts);
-        for (LintRule rule : linter.rules()) {
+        for (LintRule rule : rules) {
             for (StatementFinding finding : rule.afterAll(allContexts)) {
                 Entry entry = entryOf(finding.statement());
                 entry.report(rule, finding.finding(), finding.statement());
@@ -97,7 +134,7 @@ final class LintRun {
         contexts.add(context);
         entry.contexts.add(context);
         entryByContext.put(context, entry);
-        for (LintRule rule : linter.rules()) {
+        for (LintRule rule : rules) {
             for (Finding finding : rule.check(context)) {
                 entry.report(rule, finding, context);
             }

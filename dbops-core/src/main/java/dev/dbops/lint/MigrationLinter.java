@@ -93,6 +93,19 @@ public final class MigrationLinter {
         return lint(scripts.scripts(), scripts.problems());
     }
 
+    /**
+     * What the rules' lock catalogue declares for each statement of {@code scripts} on the PostgreSQL version
+     * of this linter, in run order and with the locations of {@link #lint(List, List)}'s statements: the
+     * table-level locks and whole-relation work (scans, index builds, rewrites), exact where a rule decides
+     * exactly (a type change knowing the column's type from earlier scripts, {@code SET NOT NULL} knowing
+     * their CHECK constraints), otherwise an upper bound that names its condition. Unlike violations, these
+     * facts cover every statement, safe ones too, and tables created earlier in the run; the {@code trace}
+     * capability compares them with what PostgreSQL really does.
+     */
+    public List<DeclaredEffects> declare(List<MigrationScript> scripts) {
+        return LintRun.declare(this, List.copyOf(scripts));
+    }
+
     Severity severityOf(LintRule rule, Finding finding) {
         Severity configured = severities.get(rule.id());
         if (configured != null) {

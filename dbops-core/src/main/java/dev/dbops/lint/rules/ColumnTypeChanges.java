@@ -43,11 +43,20 @@ final class ColumnTypeChanges {
 
     /** The type changes on live tables among {@code contexts}, in order. */
     static List<Change> in(List<StatementContext> contexts) {
+        return in(contexts, true);
+    }
+
+    /**
+     * The type changes among {@code contexts}, in order: on live tables only, or also on tables that earlier
+     * statements of the run created (whose column types the run declares).
+     */
+    static List<Change> in(List<StatementContext> contexts, boolean liveTablesOnly) {
         ReplayedDefinitions schema = new ReplayedDefinitions();
         List<Change> changes = new ArrayList<>();
         for (StatementContext context : contexts) {
             Statement statement = context.statement();
-            if (statement instanceof Statement.AlterTable alter && context.isLiveTable(alter.table())) {
+            if (statement instanceof Statement.AlterTable alter
+                    && (!liveTablesOnly || context.isLiveTable(alter.table()))) {
                 List<Change> ofStatement = new ArrayList<>();
                 for (AlterTableAction action : alter.actions()) {
                     if (action instanceof AlterTableAction.AlterColumnType type) {

@@ -19,11 +19,13 @@ import java.util.Optional;
  * be waiting for it. Statements inside a {@code DO} block are listed by the linter on their own, so the
  * block itself takes nothing here.
  *
- * <p>Known gaps, because the statement alone does not say: the tables behind {@code DROP SCHEMA … CASCADE},
+ * <p>Relations the statement does not name are known only when earlier statements of the run declared
+ * them: the tables behind {@code DROP SCHEMA … CASCADE}, the tables at the other end of the foreign keys a
+ * {@code DROP TABLE} removes, the tables checked for {@code ALTER DOMAIN … ADD CONSTRAINT} (all three found
+ * missing by the lock trace's catalogue check). Known gaps, because neither the statement nor the run says:
  * {@code TRUNCATE … CASCADE}, {@code VACUUM}/{@code CLUSTER} without a table, partitions an
  * {@code ALTER TABLE} recurses to, the DEFAULT partition of {@code ATTACH PARTITION}, the parent of
- * {@code CREATE TABLE … INHERITS} (the model does not carry it), the tables scanned for
- * {@code ALTER DOMAIN … ADD CONSTRAINT}, and the referenced tables of foreign keys a {@code DROP} removes.
+ * {@code CREATE TABLE … INHERITS} (the model does not carry it).
  */
 final class StatementLocks {
 
@@ -61,6 +63,7 @@ final class StatementLocks {
     static List<TableLock> of(Statement statement, int pgVersion, List<Statement> earlier) {
         Locks locks = new Locks();
         collect(statement, pgVersion, locks);
+        collectUnnamed(statement, earlier, locks);
         List<TableLock> resolved = new ArrayList<>();
         for (TableLock lock : locks.list) {
             resolved.add(resolve(lock, earlier));
@@ -174,6 +177,30 @@ final class StatementLocks {
             }
         } else if (statement instanceof Statement.DataChange change) {
             locks.add(change.table(), Target.TABLE, LockMode.ROW_EXCLUSIVE);
+        }
+    }
+
+    /**
+     * Locks on relations the statement does not name but earlier statements of the run connect it to: dropping
+     * a table drops the foreign keys to and from it, which takes ACCESS EXCLUSIVE on the tables at their other
+     * end; dropping a schema with CASCADE drops its tables; a domain constraint is checked under SHARE on every
+     * table with a column of the domain.
+     */
+    private static void collectUnnamed(Statement statement, List<Statement> earlier, Locks locks) {
+        if (statement instanceof Statement.Drop drop && drop.kind() == Statement.ObjectKind.TABLE) {
+            for (QualifiedName table : drop.names()) {
+                EarlierDeclarations.foreignKeyPartners(table, earlier).forEach(partner -> locks.add(partner,
+                        Target.TABLE, LockMode.ACCESS_EXCLUSIVE));
+            }
+        } else if (statement instanceof Statement.Drop drop && drop.kind() == Statement.ObjectKind.SCHEMA
+                && drop.cascade()) {
+            for (QualifiedName schema : drop.names()) {
+                EarlierDeclarations.tablesIn(schema.name(), earlier).forEach(table -> locks.add(table, Target.TABLE,
+                        LockMode.ACCESS_EXCLUSIVE));
+            }
+        } else if (statement instanceof Statement.AlterDomain domain && WholeTableWork.validatesDomain(domain)) {
+            EarlierDeclarations.tablesUsing(domain.domain(), earlier).forEach(table -> locks.add(table, Target.TABLE,
+                    LockMode.SHARE));
         }
     }
 

@@ -57,30 +57,39 @@ final class TypeChangeRevalidatesChecks extends AbstractRule {
 
     private static List<Finding> check(Statement.AlterTable alter, DeclaredSchema schema) {
         QualifiedName table = alter.table();
+        List<Finding> findings = new ArrayList<>();
+        for (AlterTableAction action : alter.actions()) {
+            if (action instanceof AlterTableAction.AlterColumnType change) {
+                List<DeclaredSchema.Constraint> checks = rechecked(alter, change, schema);
+                if (!checks.isEmpty()) {
+                    findings.add(finding(table, change, checks));
+                }
+            }
+        }
+        return findings;
+    }
+
+    /**
+     * The valid CHECK constraints, as {@code schema} declares them, that {@code change} re-checks: those naming
+     * its column, except the ones the same statement drops.
+     */
+    static List<DeclaredSchema.Constraint> rechecked(Statement.AlterTable alter, AlterTableAction.AlterColumnType change,
+            DeclaredSchema schema) {
         List<String> droppedHere = new ArrayList<>();
         for (AlterTableAction action : alter.actions()) {
             if (action instanceof AlterTableAction.DropConstraint drop) {
                 droppedHere.add(drop.name());
             }
         }
-        List<Finding> findings = new ArrayList<>();
-        for (AlterTableAction action : alter.actions()) {
-            if (!(action instanceof AlterTableAction.AlterColumnType change)) {
-                continue;
-            }
-            List<DeclaredSchema.Constraint> checks = new ArrayList<>();
-            for (DeclaredSchema.Constraint constraint : schema.constraints(table)) {
-                if (constraint.kind() == TableConstraint.Kind.CHECK && constraint.valid()
-                        && constraint.expression().isPresent() && !droppedHere.contains(constraint.name())
-                        && CheckExpressions.mentions(constraint.expression().get(), change.column())) {
-                    checks.add(constraint);
-                }
-            }
-            if (!checks.isEmpty()) {
-                findings.add(finding(table, change, checks));
+        List<DeclaredSchema.Constraint> checks = new ArrayList<>();
+        for (DeclaredSchema.Constraint constraint : schema.constraints(alter.table())) {
+            if (constraint.kind() == TableConstraint.Kind.CHECK && constraint.valid()
+                    && constraint.expression().isPresent() && !droppedHere.contains(constraint.name())
+                    && CheckExpressions.mentions(constraint.expression().get(), change.column())) {
+                checks.add(constraint);
             }
         }
-        return findings;
+        return checks;
     }
 
     private static Finding finding(QualifiedName table, AlterTableAction.AlterColumnType change,

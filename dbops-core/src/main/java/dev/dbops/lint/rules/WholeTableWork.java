@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiPredicate;
 
@@ -49,14 +50,28 @@ final class WholeTableWork {
      * @param detail why, for messages, e.g. "to validate constraint positive"; empty when the statement says it all
      * @param online whether it runs without blocking the application's reads and writes and must not be cut
      *     short by a timeout: {@code CONCURRENTLY} forms, {@code VALIDATE CONSTRAINT}, plain {@code VACUUM}
+     * @param condition when the work is only an upper bound, what spares it, e.g. "unless a valid CHECK proves
+     *     it" (also part of {@code detail}, for messages); empty when the statement certainly does the work
      */
-    record Work(QualifiedName relation, Target target, TableImpact impact, String detail, boolean online) {
+    record Work(QualifiedName relation, Target target, TableImpact impact, String detail, boolean online,
+            Optional<String> condition) {
 
         Work {
             Objects.requireNonNull(relation, "relation");
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(impact, "impact");
             Objects.requireNonNull(detail, "detail");
+            Objects.requireNonNull(condition, "condition");
+        }
+
+        /** Work the statement certainly does. */
+        Work(QualifiedName relation, Target target, TableImpact impact, String detail, boolean online) {
+            this(relation, target, impact, detail, online, Optional.empty());
+        }
+
+        /** Work the statement does unless {@code condition} holds; the detail names the condition for messages. */
+        static Work unless(QualifiedName relation, TableImpact impact, String detail, String condition) {
+            return new Work(relation, Target.TABLE, impact, detail + ", " + condition, false, Optional.of(condition));
         }
 
         /** The relation in words, e.g. {@code orders} or {@code index orders_idx}. */
@@ -97,6 +112,16 @@ final class WholeTableWork {
     /** The whole-relation work {@code statement} may do on PostgreSQL {@code pgVersion}. */
     static List<Work> of(Statement statement, int pgVersion) {
         return of(statement, pgVersion, (table, column) -> false);
+    }
+
+    /**
+     * The whole-relation work {@code action} of an {@code ALTER TABLE} on {@code table} may do on PostgreSQL
+     * {@code pgVersion}, {@code SET NOT NULL} included (the caller decides whether a CHECK proves it).
+     */
+    static List<Work> ofAction(QualifiedName table, AlterTableAction action, int pgVersion) {
+        List<Work> work = new ArrayList<>();
+        alterAction(table, action, pgVersion, work);
+        return List.copyOf(work);
     }
 
     private static boolean setsNotNull(Statement statement) {
@@ -163,10 +188,15 @@ final class WholeTableWork {
         }
     }
 
-    private static void alterDomain(Statement.AlterDomain domain, List<Work> work) {
+    /** Whether an {@code ALTER DOMAIN} checks the values of every column of the domain. */
+    static boolean validatesDomain(Statement.AlterDomain domain) {
         String change = domain.change().toUpperCase(Locale.ROOT);
-        boolean validates = (change.startsWith("ADD") && !domain.notValid()) || change.startsWith("SET NOT NULL");
-        if (validates || change.startsWith("VALIDATE")) {
+        return change.startsWith("ADD") && !domain.notValid() || change.startsWith("SET NOT NULL")
+                || change.startsWith("VALIDATE");
+    }
+
+    private static void alterDomain(Statement.AlterDomain domain, List<Work> work) {
+        if (validatesDomain(domain)) {
             // The tables using the domain are unknown; the domain stands for them. They are checked under SHARE
             // (writes blocked), also for VALIDATE, so none of this counts as online.
             work.add(new Work(domain.domain(), Target.TABLE, TableImpact.SCAN,
@@ -179,12 +209,12 @@ final class WholeTableWork {
             addColumn(table, add.column(), pgVersion, work);
         } else if (action instanceof AlterTableAction.AlterColumnType type) {
             if (type.using().isPresent() || !probablyWidening(type.type())) {
-                work.add(new Work(table, Target.TABLE, TableImpact.REWRITE, "ALTER COLUMN " + type.column() + " TYPE "
-                        + type.type().text() + ", unless the change is binary-compatible", false));
+                work.add(Work.unless(table, TableImpact.REWRITE, "ALTER COLUMN " + type.column() + " TYPE "
+                        + type.type().text(), "unless the change is binary-compatible"));
             }
         } else if (action instanceof AlterTableAction.SetNotNull notNull) {
-            work.add(new Work(table, Target.TABLE, TableImpact.SCAN, "to check SET NOT NULL on " + notNull.column()
-                    + ", unless a valid CHECK (" + notNull.column() + " IS NOT NULL) proves it", false));
+            work.add(Work.unless(table, TableImpact.SCAN, "to check SET NOT NULL on " + notNull.column(),
+                    "unless a valid CHECK (" + notNull.column() + " IS NOT NULL) proves it"));
         } else if (action instanceof AlterTableAction.AddConstraint add) {
             addConstraint(table, add.constraint(), work);
         } else if (action instanceof AlterTableAction.ValidateConstraint validate) {
@@ -197,8 +227,8 @@ final class WholeTableWork {
         } else if (action instanceof AlterTableAction.SetAccessMethod) {
             work.add(new Work(table, Target.TABLE, TableImpact.REWRITE, "SET ACCESS METHOD", false));
         } else if (action instanceof AlterTableAction.AttachPartition attach) {
-            work.add(new Work(attach.partition(), Target.TABLE, TableImpact.SCAN,
-                    "to check the partition bound, unless a valid CHECK proves it", false));
+            work.add(Work.unless(attach.partition(), TableImpact.SCAN, "to check the partition bound",
+                    "unless a valid CHECK proves it"));
         } else if (action instanceof AlterTableAction.Other other
                 && other.keywords().toUpperCase(Locale.ROOT).contains("SET EXPRESSION")) {
             work.add(new Work(table, Target.TABLE, TableImpact.REWRITE, "ALTER COLUMN … SET EXPRESSION", false));
@@ -234,8 +264,8 @@ final class WholeTableWork {
                 if (constraint.usingIndex().isEmpty()) {
                     work.add(new Work(table, Target.TABLE, TableImpact.INDEX_BUILD, "for constraint" + name, false));
                 } else if (constraint.kind() == TableConstraint.Kind.PRIMARY_KEY) {
-                    work.add(new Work(table, Target.TABLE, TableImpact.SCAN,
-                            "to check that the primary key columns are NOT NULL, unless they already are", false));
+                    work.add(Work.unless(table, TableImpact.SCAN, "to check that the primary key columns are NOT NULL",
+                            "unless they already are"));
                 }
                 break;
             case EXCLUDE:
@@ -245,6 +275,10 @@ final class WholeTableWork {
                 if (!constraint.notValid()) {
                     String what = constraint.kind() == TableConstraint.Kind.FOREIGN_KEY ? "foreign key" : "constraint";
                     work.add(new Work(table, Target.TABLE, TableImpact.SCAN, "to validate " + what + name, false));
+                    constraint.references().filter(reference -> !reference.table().sameObjectAs(table))
+                            .ifPresent(reference -> work.add(Work.unless(reference.table(), TableImpact.SCAN,
+                                    "to validate foreign key" + name + " from " + table.display(),
+                                    "unless the planner looks up each referencing row by index instead")));
                 }
                 break;
         }
