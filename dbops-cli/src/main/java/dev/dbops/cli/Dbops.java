@@ -23,7 +23,7 @@ public final class Dbops {
      */
     private static final List<Class<?>> COMMANDS = List.of(InspectCommand.class, DiffCommand.class,
             LintCommand.class, DriftCommand.class, AuditCommand.class, PoolCommand.class,
-            VerifyBackupCommand.class, TraceCommand.class, CommandLine.HelpCommand.class);
+            VerifyBackupCommand.class, TraceCommand.class, CheckCommand.class, CommandLine.HelpCommand.class);
 
     /** Exit code when everything is fine. */
     public static final int OK = 0;

@@ -127,7 +127,7 @@ final class TraceCommand implements Callable<Integer> {
             return Dbops.ERROR;
         }
         List<Migration> all = inputs.migrations().migrations();
-        int first = firstTraced(all);
+        int first = firstTraced(all, traceFrom);
         LockTracer.Builder tracer = LockTracer.builder();
         Optional.ofNullable(pgVersion).ifPresent(tracer::pgVersion);
         Optional.ofNullable(url).ifPresent(tracer::url);
@@ -159,7 +159,8 @@ final class TraceCommand implements Callable<Integer> {
         return fails ? Dbops.FINDINGS : Dbops.OK;
     }
 
-    private int firstTraced(List<Migration> all) {
+    /** The index of the migration {@code traceFrom} names (its id, version or file); 0 when it is null. */
+    static int firstTraced(List<Migration> all, String traceFrom) {
         if (traceFrom == null) {
             return 0;
         }
@@ -211,7 +212,7 @@ final class TraceCommand implements Callable<Integer> {
         };
     }
 
-    private static MigrationSet set(List<Migration> migrations) {
+    static MigrationSet set(List<Migration> migrations) {
         return new MigrationSet(migrations, List.of(), List.of(), List.of());
     }
 }

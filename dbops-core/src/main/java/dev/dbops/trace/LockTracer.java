@@ -53,6 +53,7 @@ public final class LockTracer {
     private final Optional<Workload> workload;
     private final Duration longLock;
     private final Duration pollInterval;
+    private final TraceListener listener;
 
     private LockTracer(Builder builder, Optional<PostgresUrl> url) {
         this.pgVersion = builder.pgVersion.orElse(DEFAULT_PG_VERSION);
@@ -62,6 +63,7 @@ public final class LockTracer {
         this.workload = builder.workload;
         this.longLock = builder.longLock;
         this.pollInterval = builder.pollInterval;
+        this.listener = builder.listener;
     }
 
     /** A builder with the defaults: embedded PostgreSQL {@value #DEFAULT_PG_VERSION}, no seeder, no workload. */
@@ -101,7 +103,7 @@ public final class LockTracer {
                 : url.isPresent() ? ScratchDatabase.open(() -> ExternalPostgres.connect(url.get()), true)
                 : ScratchDatabase.open(() -> PostgresProvider.fromSpec("embedded:" + pgVersion), true);
         try (scratch) {
-            return new TraceRun(scratch, seeder, workload, longLock, pollInterval).run(baseline, planned, started);
+            return new TraceRun(scratch, seeder, workload, longLock, pollInterval, listener).run(baseline, planned, started);
         }
     }
 
@@ -126,6 +128,7 @@ public final class LockTracer {
         private Optional<Workload> workload = Optional.empty();
         private Duration longLock = DEFAULT_LONG_LOCK;
         private Duration pollInterval = DEFAULT_POLL_INTERVAL;
+        private TraceListener listener = new TraceListener() { };
 
         private Builder() {
         }
@@ -180,6 +183,12 @@ public final class LockTracer {
         /** How often the second session polls {@code pg_locks} while it watches (default 10 ms), 1 ms to 1 s. */
         public Builder pollInterval(Duration interval) {
             this.pollInterval = Objects.requireNonNull(interval, "interval");
+            return this;
+        }
+
+        /** Follows the trace as it runs: progress per migration, the scratch database once all have run. */
+        public Builder listener(TraceListener follower) {
+            this.listener = Objects.requireNonNull(follower, "follower");
             return this;
         }
 

@@ -33,14 +33,16 @@ final class TraceRun {
     private final Optional<Workload> workload;
     private final Duration longLock;
     private final Duration pollInterval;
+    private final TraceListener listener;
 
     TraceRun(ScratchDatabase scratch, Optional<Seeder> seeder, Optional<Workload> workload, Duration longLock,
-            Duration pollInterval) {
+            Duration pollInterval, TraceListener listener) {
         this.scratch = scratch;
         this.seeder = seeder;
         this.workload = workload;
         this.longLock = longLock;
         this.pollInterval = pollInterval;
+        this.listener = listener;
     }
 
     /** Runs the trace; {@code started} is when it began ({@link System#nanoTime()}), for the report's time. */
@@ -63,14 +65,16 @@ final class TraceRun {
                 }
             }
             MigrationRunner runner = new MigrationRunner(session, pid, poller, load.driver());
-            for (PlannedMigration migration : baseline) {
-                Optional<MigrationFailure> failure = runner.apply(migration);
+            for (int i = 0; i < baseline.size(); i++) {
+                Optional<MigrationFailure> failure = runner.apply(baseline.get(i));
                 if (failure.isPresent()) {
                     return report(major, serverVersion, baseline, Optional.empty(), List.of(), failure,
                             new ArrayList<>(List.of(TraceFindings.of(failure.get()))), started);
                 }
+                listener.applied(baseline.get(i).migration().id(), i + 1, baseline.size());
             }
             Optional<TraceReport.Seeding> seeding = seed(database);
+            seeding.ifPresent(listener::seeded);
             try (Statement statement = session.createStatement()) {
                 statement.execute("analyze");
             }
@@ -85,10 +89,12 @@ final class TraceRun {
                         ? targets(session, predictions.get(i)) : List.of();
                 MigrationRun run = runner.trace(migration, targets);
                 migrations.add(assembler.assemble(run, predictions.get(i), findings));
+                listener.traced(migrations.get(i), i + 1, traced.size());
                 if (run.failure().isPresent()) {
                     return report(major, serverVersion, baseline, seeding, migrations, run.failure(), findings, started);
                 }
             }
+            listener.finished(database);
             return report(major, serverVersion, baseline, seeding, migrations, Optional.empty(), findings, started);
         } catch (SQLException e) {
             throw new DbopsException(ErrorCode.TRACE_FAILED, "The trace's session on the scratch database "
