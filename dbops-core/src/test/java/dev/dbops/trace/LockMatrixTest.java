@@ -58,8 +58,13 @@ class LockMatrixTest {
                     Duration.ofMillis(200)));
             return new Seeder.Outcome("matrix rows", List.of());
         };
-        TraceReport report = LockTracer.builder().server(server(version)).seeder(seeder).build()
-                .trace(flyway(dir, "applied", 1, LockMatrixRows.SCHEMA), flyway(dir, "traced", 2, row.traced()));
+        TraceReport report = trace(version, row, seeder, 0);
+        // A statement outside a transaction is seen only by the second session's polls; on a loaded machine a
+        // fast one (VACUUM FULL of 5,000 rows) can end before the first poll. Such a miss is the tracer saying
+        // "not compared", not a wrong fact, so the row is traced again rather than passed or failed on it.
+        for (int attempt = 1; attempt < 4 && missedByThePoller(report, line); attempt++) {
+            report = trace(version, row, seeder, attempt);
+        }
         String text = report.toText();
         if (row.failure().isPresent()) {
             assertThat(report.failure()).as(text).hasValueSatisfying(failure -> {
@@ -89,6 +94,21 @@ class LockMatrixTest {
             assertThat(statement.predicted().inspected()).as(text).isTrue();
             assertThat(statement.disagreements()).as(text).isEmpty();
         }
+    }
+
+    private TraceReport trace(int version, Row row, Seeder seeder, int attempt) {
+        Path files = dir.resolve("attempt-" + attempt);
+        return LockTracer.builder().server(server(version)).seeder(seeder).build()
+                .trace(flyway(files, "applied", 1, LockMatrixRows.SCHEMA), flyway(files, "traced", 2, row.traced()));
+    }
+
+    private static boolean missedByThePoller(TraceReport report, int line) {
+        if (report.failure().isPresent()) {
+            return false;
+        }
+        LockTrace statement = TraceFixture.statement(report, line);
+        return statement.execution() == Execution.OUTSIDE_TRANSACTION && statement.locks().isEmpty()
+                && statement.notCompared().isPresent();
     }
 
     private static PostgresServer server(int version) {
