@@ -168,6 +168,16 @@ public class MigrationsAssert extends AbstractAssert<MigrationsAssert, Migration
         return myself;
     }
 
+    /**
+     * Assertions on what the migrations do on a seeded PostgreSQL — the locks they take on existing tables, the
+     * tables they rewrite, how long they block application queries — observed by dbops's lock tracer on the
+     * replay server ({@code onPostgres}, else the configured one). See {@link TracedMigrationsAssert}.
+     */
+    public TracedMigrationsAssert whenTraced() {
+        isNotNull();
+        return new TracedMigrationsAssert(actual, describeActual(), () -> load(true), this::server);
+    }
+
     /** The migrations, failing the assertion when they cannot be loaded, hold none, or (when asked) have problems. */
     private MigrationSet load(boolean problemsFail) {
         MigrationSet set;
