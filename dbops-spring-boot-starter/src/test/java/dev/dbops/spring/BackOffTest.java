@@ -3,15 +3,15 @@ package dev.dbops.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbops.drift.DriftGuard;
+import dev.dbops.runtime.MonitorDatabase;
+import dev.dbops.runtime.PendingMigrationLint;
+import dev.dbops.runtime.PoolMonitor;
 import dev.dbops.spring.actuate.DbopsEndpoint;
 import dev.dbops.spring.actuate.DbopsMetrics;
 import dev.dbops.spring.autoconfigure.DbopsProperties;
 import dev.dbops.spring.guard.DriftStatus;
 import dev.dbops.spring.guard.FlywayPendingMigrationLint;
-import dev.dbops.spring.guard.PendingMigrationLint;
 import dev.dbops.spring.guard.StartupDriftCheck;
-import dev.dbops.spring.monitor.MonitorDatabase;
-import dev.dbops.spring.monitor.PoolMonitor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;

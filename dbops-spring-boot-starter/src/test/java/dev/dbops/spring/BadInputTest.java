@@ -4,9 +4,9 @@ import static dev.dbops.spring.PropertyMappingTest.startupFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbops.ErrorCode;
+import dev.dbops.runtime.DriftCheckResult;
 import dev.dbops.spring.guard.DbopsFailureAnalyzer;
 import dev.dbops.spring.guard.DbopsStartupException;
-import dev.dbops.spring.guard.DriftCheckResult;
 import dev.dbops.spring.guard.DriftStatus;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;

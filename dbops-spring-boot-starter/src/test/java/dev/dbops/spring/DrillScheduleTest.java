@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbops.backup.DrillHistory;
 import dev.dbops.backup.DrillReport;
-import dev.dbops.spring.monitor.BackupStatus;
+import dev.dbops.runtime.BackupStatus;
 import dev.dbops.spring.monitor.ScheduledDrills;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

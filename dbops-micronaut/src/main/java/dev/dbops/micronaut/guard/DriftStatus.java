@@ -1,6 +1,7 @@
 package dev.dbops.micronaut.guard;
 
 import dev.dbops.micronaut.RequiresDbops;
+import dev.dbops.runtime.DriftCheckResult;
 import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.Objects;

@@ -4,11 +4,12 @@ import dev.dbops.ErrorCode;
 import dev.dbops.micronaut.RequiresDbops;
 import dev.dbops.micronaut.config.DbopsDataSources;
 import dev.dbops.micronaut.config.DbopsSettings;
-import dev.dbops.micronaut.monitor.MonitorDatabase;
 import dev.dbops.micronaut.monitor.MonitorDatabases;
 import dev.dbops.migration.Migration;
 import dev.dbops.migration.MigrationProblem;
 import dev.dbops.migration.MigrationSet;
+import dev.dbops.runtime.DatabaseAvailability;
+import dev.dbops.runtime.MonitorDatabase;
 import io.micronaut.context.BeanLocator;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.BeanCreatedEvent;
@@ -109,7 +110,7 @@ public class FlywayPendingMigrationLint implements BeanCreatedEventListener<Data
         List<Migration> migrations = all.migrations().stream().filter(m -> scripts.contains(m.script())).toList();
         Set<String> files = migrations.stream().map(Migration::location).collect(Collectors.toSet());
         List<MigrationProblem> problems = all.problems().stream().filter(p -> files.contains(p.location())).toList();
-        new PendingMigrationLint(own.getLint(), LintPreconditions.linter(beans, name))
+        LintPreconditions.lint(own.getLint(), LintPreconditions.linter(beans, name))
                 .check(new MigrationSet(migrations, List.of(), List.of(), problems), serverMajor);
     }
 

@@ -2,8 +2,11 @@ package dev.dbops.micronaut.guard;
 
 import dev.dbops.ErrorCode;
 import dev.dbops.lint.MigrationLinter;
+import dev.dbops.lint.Severity;
 import dev.dbops.micronaut.config.GuardSettings;
-import dev.dbops.micronaut.monitor.MonitorDatabase;
+import dev.dbops.micronaut.config.LintSettings;
+import dev.dbops.runtime.MonitorDatabase;
+import dev.dbops.runtime.PendingMigrationLint;
 import io.micronaut.context.BeanLocator;
 import io.micronaut.inject.qualifiers.Qualifiers;
 import java.util.Collection;
@@ -33,6 +36,19 @@ final class LintPreconditions {
                 + database.location() + " to lint its pending migrations: " + e.getMessage(),
                 "Check that the database is running and reachable from here (host, port, network, datasources." + name
                         + ".url). To start without the check while it is down, set dbops.guard.on-unavailable=warn.", e);
+    }
+
+    /** The lint of a datasource's pending migrations: its {@code dbops.guard.lint.*} and the linter that wins. */
+    static PendingMigrationLint lint(LintSettings settings, Optional<MigrationLinter> linter) {
+        Optional<Severity> failOn = switch (settings.getFailOn()) {
+            case ERROR -> Optional.of(Severity.ERROR);
+            case WARNING -> Optional.of(Severity.WARNING);
+            case NEVER -> Optional.empty();
+        };
+        return new PendingMigrationLint(new PendingMigrationLint.Settings(failOn,
+                Optional.ofNullable(settings.getPgVersion()), settings.getIgnoreRules(),
+                settings.isLockTimeoutConfigured(), settings.isStatementTimeoutConfigured()), linter,
+                DbopsStartupException::new);
     }
 
     /** The application's own linter for the datasource: one named after it, else the only one. */

@@ -10,6 +10,7 @@ import dev.dbops.migration.ChangeSetRef;
 import dev.dbops.migration.Migration;
 import dev.dbops.migration.MigrationProblem;
 import dev.dbops.migration.MigrationSet;
+import dev.dbops.runtime.DatabaseAvailability;
 import io.micronaut.context.BeanLocator;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.BeanCreatedEvent;
@@ -117,7 +118,7 @@ public class LiquibasePendingMigrationLint implements BeanCreatedEventListener<D
                     "Point dbops.guard.locations at the changelog Liquibase runs (liquibase.datasources." + name
                             + ".change-log).");
         }
-        new PendingMigrationLint(own.getLint(), linter(name))
+        LintPreconditions.lint(own.getLint(), linter(name))
                 .check(new MigrationSet(migrations, List.of(), List.of(), problems), serverMajor);
     }
 

@@ -1,7 +1,7 @@
 package dev.dbops.micronaut.management;
 
 import dev.dbops.backup.DrillReport;
-import dev.dbops.micronaut.monitor.BackupStatus;
+import dev.dbops.runtime.BackupStatus;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthResult;
 import java.time.Duration;

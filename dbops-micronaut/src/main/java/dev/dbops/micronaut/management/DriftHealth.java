@@ -3,7 +3,7 @@ package dev.dbops.micronaut.management;
 import dev.dbops.drift.DriftGuard;
 import dev.dbops.drift.DriftLevel;
 import dev.dbops.drift.DriftReport;
-import dev.dbops.micronaut.guard.DriftCheckResult;
+import dev.dbops.runtime.DriftCheckResult;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthResult;
 import java.util.LinkedHashMap;

@@ -1,10 +1,10 @@
 package dev.dbops.micronaut.management;
 
-import dev.dbops.micronaut.monitor.PoolMonitor;
 import dev.dbops.pool.PoolFinding;
 import dev.dbops.pool.PoolHealthReport;
 import dev.dbops.pool.PoolSample;
 import dev.dbops.pool.PoolSeverity;
+import dev.dbops.runtime.PoolMonitor;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthResult;
 import java.util.LinkedHashMap;

@@ -6,7 +6,7 @@ import dev.dbops.audit.AuditFinding;
 import dev.dbops.audit.AuditReport;
 import dev.dbops.audit.AuditSeverity;
 import dev.dbops.audit.CheckOutcome;
-import dev.dbops.micronaut.monitor.ReplicationProbe;
+import dev.dbops.runtime.ReplicationProbe;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthResult;
 import java.util.LinkedHashMap;

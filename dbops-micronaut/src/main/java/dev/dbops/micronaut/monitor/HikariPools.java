@@ -6,6 +6,8 @@ import dev.dbops.pool.HikariPoolGauge;
 import dev.dbops.pool.HikariSettings;
 import dev.dbops.pool.PoolInspector;
 import dev.dbops.postgres.PostgresUrl;
+import dev.dbops.runtime.MonitorDatabase;
+import dev.dbops.runtime.PoolMonitor;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package dev.dbops.micronaut.monitor;
 
 import dev.dbops.micronaut.RequiresDbops;
+import dev.dbops.runtime.MonitorDatabase;
 import io.micronaut.context.BeanLocator;
 import io.micronaut.core.reflect.ClassUtils;
 import io.micronaut.inject.qualifiers.Qualifiers;
@@ -19,6 +20,10 @@ import javax.sql.DataSource;
 @RequiresDbops
 public class MonitorDatabases {
 
+    /** How messages name the database dbops cannot reach, and what to fix. */
+    static final MonitorDatabase.Naming NAMING = new MonitorDatabase.Naming("the datasource's database",
+            "the datasource");
+
     private static final boolean HIKARI = ClassUtils.isPresent("com.zaxxer.hikari.HikariDataSource",
             MonitorDatabases.class.getClassLoader());
 
@@ -36,17 +41,18 @@ public class MonitorDatabases {
                 if (dataSource.isWrapperFor(com.zaxxer.hikari.HikariDataSource.class)) {
                     com.zaxxer.hikari.HikariDataSource hikari = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class);
                     if (hikari.getJdbcUrl() != null) {
-                        return MonitorDatabase.of(hikari.getJdbcUrl(), hikari.getUsername(), hikari.getPassword());
+                        return MonitorDatabase.of(hikari.getJdbcUrl(), hikari.getUsername(),
+                                hikari.getPassword(), NAMING);
                     }
                 }
             } catch (SQLException e) {
-                return MonitorDatabase.unknown("the DataSource cannot be unwrapped: " + e.getMessage());
+                return MonitorDatabase.unknown("the DataSource cannot be unwrapped: " + e.getMessage(), NAMING);
             }
         }
         return beans.findBean(BasicJdbcConfiguration.class, Qualifiers.byName(name))
                 .filter(c -> c.getUrl() != null)
-                .map(c -> MonitorDatabase.of(c.getUrl(), c.getUsername(), c.getPassword()))
+                .map(c -> MonitorDatabase.of(c.getUrl(), c.getUsername(), c.getPassword(), NAMING))
                 .orElseGet(() -> MonitorDatabase.unknown("the DataSource is not a HikariCP pool with a JDBC URL, and"
-                        + " datasources." + name + ".url names none"));
+                        + " datasources." + name + ".url names none", NAMING));
     }
 }

@@ -7,6 +7,8 @@ import dev.dbops.backup.DrillHistory;
 import dev.dbops.backup.DrillReport;
 import dev.dbops.micronaut.config.DrillSettings;
 import dev.dbops.postgres.PostgresUrl;
+import dev.dbops.runtime.BackupStatus;
+import dev.dbops.runtime.MonitorDatabase;
 import io.micronaut.scheduling.TaskScheduler;
 import java.nio.file.Path;
 import java.util.Objects;

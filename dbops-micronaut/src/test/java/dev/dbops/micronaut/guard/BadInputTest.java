@@ -1,5 +1,6 @@
 package dev.dbops.micronaut.guard;
 
+import dev.dbops.runtime.DriftCheckResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbops.ErrorCode;

@@ -1,7 +1,7 @@
 package dev.dbops.spring.actuate;
 
 import dev.dbops.backup.DrillReport;
-import dev.dbops.spring.monitor.BackupStatus;
+import dev.dbops.runtime.BackupStatus;
 import java.time.Duration;
 import java.util.Objects;
 import org.springframework.boot.health.contributor.Health;

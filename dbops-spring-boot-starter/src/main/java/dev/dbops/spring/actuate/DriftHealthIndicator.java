@@ -2,7 +2,7 @@ package dev.dbops.spring.actuate;
 
 import dev.dbops.drift.DriftGuard;
 import dev.dbops.drift.DriftReport;
-import dev.dbops.spring.guard.DriftCheckResult;
+import dev.dbops.runtime.DriftCheckResult;
 import dev.dbops.spring.guard.DriftStatus;
 import java.util.Objects;
 import java.util.Optional;

@@ -4,7 +4,7 @@ import dev.dbops.pool.PoolFinding;
 import dev.dbops.pool.PoolHealthReport;
 import dev.dbops.pool.PoolSample;
 import dev.dbops.pool.PoolSeverity;
-import dev.dbops.spring.monitor.PoolMonitor;
+import dev.dbops.runtime.PoolMonitor;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

@@ -6,7 +6,7 @@ import dev.dbops.audit.AuditFinding;
 import dev.dbops.audit.AuditReport;
 import dev.dbops.audit.AuditSeverity;
 import dev.dbops.audit.CheckOutcome;
-import dev.dbops.spring.monitor.ReplicationProbe;
+import dev.dbops.runtime.ReplicationProbe;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.boot.health.contributor.Health;

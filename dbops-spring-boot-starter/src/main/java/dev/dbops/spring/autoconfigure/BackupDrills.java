@@ -4,7 +4,7 @@ import dev.dbops.DbopsException;
 import dev.dbops.ErrorCode;
 import dev.dbops.backup.BackupDrill;
 import dev.dbops.postgres.PostgresUrl;
-import dev.dbops.spring.monitor.MonitorDatabase;
+import dev.dbops.runtime.MonitorDatabase;
 
 /** Maps {@code dbops.backup.drill.*} onto {@link BackupDrill.Builder}. */
 final class BackupDrills {

@@ -1,7 +1,7 @@
 package dev.dbops.spring.autoconfigure;
 
+import dev.dbops.runtime.MonitorDatabase;
 import dev.dbops.spring.guard.DriftStatus;
-import dev.dbops.spring.monitor.MonitorDatabase;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

@@ -2,12 +2,12 @@ package dev.dbops.spring.autoconfigure;
 
 import dev.dbops.audit.AuditReport;
 import dev.dbops.audit.DatabaseAudit;
+import dev.dbops.runtime.BackupStatus;
+import dev.dbops.runtime.MonitorDatabase;
+import dev.dbops.runtime.PoolMonitor;
+import dev.dbops.runtime.PoolSizing;
 import dev.dbops.spring.actuate.DbopsEndpoint;
 import dev.dbops.spring.guard.DriftStatus;
-import dev.dbops.spring.monitor.BackupStatus;
-import dev.dbops.spring.monitor.MonitorDatabase;
-import dev.dbops.spring.monitor.PoolMonitor;
-import dev.dbops.spring.monitor.PoolSizing;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;

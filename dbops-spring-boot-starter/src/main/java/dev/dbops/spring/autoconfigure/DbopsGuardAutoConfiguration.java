@@ -3,12 +3,14 @@ package dev.dbops.spring.autoconfigure;
 import dev.dbops.drift.DriftDetector;
 import dev.dbops.drift.DriftGuard;
 import dev.dbops.lint.MigrationLinter;
+import dev.dbops.lint.Severity;
+import dev.dbops.runtime.MonitorDatabase;
+import dev.dbops.runtime.PendingMigrationLint;
+import dev.dbops.spring.guard.DbopsStartupException;
 import dev.dbops.spring.guard.DriftStatus;
 import dev.dbops.spring.guard.FlywayPendingMigrationLint;
 import dev.dbops.spring.guard.LiquibasePendingMigrationLint;
-import dev.dbops.spring.guard.PendingMigrationLint;
 import dev.dbops.spring.guard.StartupDriftCheck;
-import dev.dbops.spring.monitor.MonitorDatabase;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,7 +67,15 @@ public class DbopsGuardAutoConfiguration {
     @ConditionalOnBooleanProperty(name = "dbops.guard.lint.enabled", matchIfMissing = true)
     public PendingMigrationLint dbopsPendingMigrationLint(DbopsProperties properties,
             ObjectProvider<MigrationLinter> linter) {
-        return new PendingMigrationLint(properties.getGuard().getLint(), Optional.ofNullable(linter.getIfUnique()));
+        GuardProperties.Lint lint = properties.getGuard().getLint();
+        Optional<Severity> failOn = switch (lint.getFailOn()) {
+            case ERROR -> Optional.of(Severity.ERROR);
+            case WARNING -> Optional.of(Severity.WARNING);
+            case NEVER -> Optional.empty();
+        };
+        return new PendingMigrationLint(new PendingMigrationLint.Settings(failOn, Optional.ofNullable(lint.getPgVersion()),
+                lint.getIgnoreRules(), lint.isLockTimeoutConfigured(), lint.isStatementTimeoutConfigured()),
+                Optional.ofNullable(linter.getIfUnique()), DbopsStartupException::new);
     }
 
     /** The drift check, run once every database initializer has run. */

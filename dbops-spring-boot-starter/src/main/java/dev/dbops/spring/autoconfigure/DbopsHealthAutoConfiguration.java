@@ -1,13 +1,13 @@
 package dev.dbops.spring.autoconfigure;
 
+import dev.dbops.runtime.BackupStatus;
+import dev.dbops.runtime.PoolMonitor;
+import dev.dbops.runtime.ReplicationProbe;
 import dev.dbops.spring.actuate.BackupHealthIndicator;
 import dev.dbops.spring.actuate.DriftHealthIndicator;
 import dev.dbops.spring.actuate.PoolHealthIndicator;
 import dev.dbops.spring.actuate.ReplicationHealthIndicator;
 import dev.dbops.spring.guard.DriftStatus;
-import dev.dbops.spring.monitor.BackupStatus;
-import dev.dbops.spring.monitor.PoolMonitor;
-import dev.dbops.spring.monitor.ReplicationProbe;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;

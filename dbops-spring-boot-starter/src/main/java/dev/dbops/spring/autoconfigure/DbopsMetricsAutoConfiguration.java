@@ -1,9 +1,9 @@
 package dev.dbops.spring.autoconfigure;
 
+import dev.dbops.runtime.BackupStatus;
+import dev.dbops.runtime.PoolMonitor;
 import dev.dbops.spring.actuate.DbopsMetrics;
 import dev.dbops.spring.guard.DriftStatus;
-import dev.dbops.spring.monitor.BackupStatus;
-import dev.dbops.spring.monitor.PoolMonitor;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;

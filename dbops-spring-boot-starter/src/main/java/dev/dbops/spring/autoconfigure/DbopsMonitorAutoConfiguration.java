@@ -5,13 +5,16 @@ import dev.dbops.audit.AuditThreshold;
 import dev.dbops.audit.AuditThresholds;
 import dev.dbops.audit.DatabaseAudit;
 import dev.dbops.backup.BackupDrill;
-import dev.dbops.spring.monitor.BackupStatus;
-import dev.dbops.spring.monitor.MonitorDatabase;
-import dev.dbops.spring.monitor.ReplicationProbe;
+import dev.dbops.runtime.BackupStatus;
+import dev.dbops.runtime.MonitorDatabase;
+import dev.dbops.runtime.PoolMonitor;
+import dev.dbops.runtime.ReplicationProbe;
+import dev.dbops.spring.monitor.PoolMonitorLifecycle;
 import dev.dbops.spring.monitor.ScheduledDrills;
 import java.time.Clock;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -35,6 +38,13 @@ public class DbopsMonitorAutoConfiguration {
 
     /** Creates the auto-configuration. */
     public DbopsMonitorAutoConfiguration() {
+    }
+
+    /** Starts and stops the pool monitor, dbops's or the application's own, with the context. */
+    @Bean
+    @ConditionalOnMissingBean
+    PoolMonitorLifecycle dbopsPoolMonitorLifecycle(ObjectProvider<PoolMonitor> monitor) {
+        return new PoolMonitorLifecycle(monitor);
     }
 
     /** Backups: the drill history and the drills this application runs, {@code dbops.backup.*}. */

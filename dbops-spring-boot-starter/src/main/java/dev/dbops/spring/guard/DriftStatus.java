@@ -1,5 +1,6 @@
 package dev.dbops.spring.guard;
 
+import dev.dbops.runtime.DriftCheckResult;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;

@@ -4,6 +4,7 @@ import dev.dbops.migration.Migration;
 import dev.dbops.migration.MigrationKind;
 import dev.dbops.migration.MigrationProblem;
 import dev.dbops.migration.MigrationSet;
+import dev.dbops.runtime.PendingMigrationLint;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -6,6 +6,7 @@ import dev.dbops.migration.ChangeSetRef;
 import dev.dbops.migration.Migration;
 import dev.dbops.migration.MigrationProblem;
 import dev.dbops.migration.MigrationSet;
+import dev.dbops.runtime.PendingMigrationLint;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;

@@ -3,6 +3,7 @@ package dev.dbops.spring.monitor;
 import dev.dbops.backup.BackupDrill;
 import dev.dbops.backup.DrillHistory;
 import dev.dbops.backup.DrillReport;
+import dev.dbops.runtime.BackupStatus;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.dbops.spring.guard;
+package dev.dbops.runtime;
 
 import dev.dbops.drift.DriftGuard;
 import dev.dbops.drift.DriftReport;
@@ -9,13 +9,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the startup drift check found, or why it did not run: what the drift health contributor, the
- * {@code dbops} endpoint and the {@code dbops.drift.differences} gauge show.
+ * What the startup drift check of one datasource found, or why it did not run: what the drift health, the
+ * {@code dbops} endpoint and the {@code dbops.drift.differences} metric show.
  *
  * @param checkedAt when the check ended (or was skipped)
  * @param report the drift report, when the check ran
  * @param decision the guard's decision on it, when the check ran
- * @param skipped why the check did not run ({@code dbops.guard.drift.mode=off}, the database was unreachable)
+ * @param skipped why the check did not run (the database was unreachable, the drift guard is off)
  * @param reconciliation the reconciliation migration written for the drift found (the file and its
  *     {@code .conf}), empty when none was written
  */

@@ -1,4 +1,4 @@
-package dev.dbops.spring.monitor;
+package dev.dbops.runtime;
 
 import dev.dbops.pool.PoolHealthReport;
 import dev.dbops.pool.PoolInspector;
@@ -12,15 +12,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
- * Inspects the application's pool in the background, every {@code dbops.pool.inspection-interval}, and keeps
- * the latest {@link PoolHealthReport} for the health contributor, the metrics and the endpoint, which so
- * answer at once: an inspection samples the pool for its whole window, and reads the server over its own
- * connection, never one borrowed from the pool.
+ * Inspects an application's pool in the background, every {@code dbops.pool.inspection-interval}, and keeps the
+ * latest {@link PoolHealthReport} for the health indicator, the meters and the endpoint, which so answer at once:
+ * an inspection samples the pool for its whole window, and reads the server over its own connection, never one
+ * borrowed from the pool.
  */
-public final class PoolMonitor implements SmartLifecycle {
+public final class PoolMonitor implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PoolMonitor.class);
 
@@ -37,7 +36,11 @@ public final class PoolMonitor implements SmartLifecycle {
         this.interval = interval;
     }
 
-    /** A monitor that runs this inspector every {@code interval} once started. */
+    /**
+     * A monitor that runs this inspector every {@code interval} once started.
+     *
+     * @throws IllegalArgumentException when the interval is not positive
+     */
     public static PoolMonitor of(PoolInspector inspector, Duration interval) {
         Objects.requireNonNull(interval, "interval");
         if (interval.isNegative() || interval.isZero()) {
@@ -78,7 +81,7 @@ public final class PoolMonitor implements SmartLifecycle {
         }
     }
 
-    @Override
+    /** Starts inspecting on a daemon thread of its own: now, then every interval after the previous one ended. */
     public synchronized void start() {
         if (executor == null && inspector.isPresent()) {
             executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -90,15 +93,16 @@ public final class PoolMonitor implements SmartLifecycle {
         }
     }
 
+    /** Stops inspecting; an inspection under way is interrupted. */
     @Override
-    public synchronized void stop() {
+    public synchronized void close() {
         if (executor != null) {
             executor.shutdownNow();
             executor = null;
         }
     }
 
-    @Override
+    /** Whether it is inspecting in the background: started, and not closed since. */
     public synchronized boolean isRunning() {
         return executor != null;
     }

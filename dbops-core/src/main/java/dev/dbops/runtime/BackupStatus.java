@@ -1,4 +1,4 @@
-package dev.dbops.micronaut.monitor;
+package dev.dbops.runtime;
 
 import dev.dbops.DbopsException;
 import dev.dbops.backup.DrillHistory;
@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * What is known about a datasource's backups: the drills of the history file ({@code dbops.backup.history}) and
+ * What is known about the application's backups: the drills of the history file ({@code dbops.backup.history}) and
  * those this application ran, the newest of each, and the age of the newest verified backup now.
  */
 public final class BackupStatus {

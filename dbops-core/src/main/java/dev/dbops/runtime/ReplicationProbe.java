@@ -1,4 +1,4 @@
-package dev.dbops.spring.monitor;
+package dev.dbops.runtime;
 
 import dev.dbops.audit.AuditReport;
 import dev.dbops.audit.DatabaseAudit;
@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Reads replication lag on demand, on a connection of dbops's own: on a primary, its replicas'; on a replica,
- * its own. The audit's {@code replication-lag} check does the reading; the thresholds are its.
+ * Reads replication lag on demand, on a connection of dbops's own: on a primary, its replicas'; on a replica, its
+ * own. The audit's {@code replication-lag} check does the reading; the thresholds are its.
  */
 public final class ReplicationProbe {
 

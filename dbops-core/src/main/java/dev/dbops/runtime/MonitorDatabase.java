@@ -1,4 +1,4 @@
-package dev.dbops.micronaut.monitor;
+package dev.dbops.runtime;
 
 import dev.dbops.DbopsException;
 import dev.dbops.ErrorCode;
@@ -12,46 +12,64 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A datasource's database as dbops reaches it on connections of its own, never borrowed from the
+ * An application's database as dbops reaches it on connections of its own, never borrowed from the
  * application's pool: the pool inspector, the replication probe, the audit and scheduled drills use it, so that
  * they answer in bounded time when the pool is exhausted.
  *
- * <p>The URL and credentials are the datasource's ({@code datasources.<name>.url}, {@code username},
- * {@code password}). {@link #location()} names the database without credentials, for messages.
+ * <p>The URL and credentials are those the application connects with (the framework module finds them, in the
+ * pool's configuration or the framework's settings). {@link #location()} names the database without credentials,
+ * and {@link Naming} how messages name it, for messages.
  */
 public final class MonitorDatabase {
 
     private final Optional<PostgresUrl> url;
     private final String location;
+    private final Naming naming;
 
-    private MonitorDatabase(Optional<PostgresUrl> url, String location) {
+    /**
+     * How messages name the database and the setting to fix when dbops cannot reach it on its own connections.
+     *
+     * @param database the database, e.g. {@code the application's database}
+     * @param source what to give a PostgreSQL URL, e.g. {@code the DataSource}
+     */
+    public record Naming(String database, String source) {
+
+        /** Checks that nothing is null. */
+        public Naming {
+            Objects.requireNonNull(database, "database");
+            Objects.requireNonNull(source, "source");
+        }
+    }
+
+    private MonitorDatabase(Optional<PostgresUrl> url, String location, Naming naming) {
         this.url = url;
         this.location = location;
+        this.naming = Objects.requireNonNull(naming, "naming");
     }
 
     /**
      * The database a JDBC URL names, reached as {@code user}; a URL dbops cannot read (another database system,
      * several hosts) gives a database whose {@link #url()} is empty.
      */
-    public static MonitorDatabase of(String jdbcUrl, String user, String password) {
+    public static MonitorDatabase of(String jdbcUrl, String user, String password, Naming naming) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         try {
             PostgresUrl parsed = PostgresUrl.parse(jdbcUrl);
             if (user != null && !user.isEmpty()) {
                 parsed = parsed.withCredentials(user, password == null ? "" : password);
             }
-            return new MonitorDatabase(Optional.of(parsed), withoutCredentials(parsed));
+            return new MonitorDatabase(Optional.of(parsed), withoutCredentials(parsed), naming);
         } catch (DbopsException e) {
-            return unknown("its JDBC URL is not one dbops can read (" + e.getMessage() + ")");
+            return unknown("its JDBC URL is not one dbops can read (" + e.getMessage() + ")", naming);
         }
     }
 
     /** A database dbops cannot reach on its own connections, and why. */
-    public static MonitorDatabase unknown(String why) {
-        return new MonitorDatabase(Optional.empty(), "(unknown: " + why + ")");
+    public static MonitorDatabase unknown(String why, Naming naming) {
+        return new MonitorDatabase(Optional.empty(), "(unknown: " + why + ")", naming);
     }
 
-    /** The URL with the datasource's credentials, when known; its {@code toString()} masks the password. */
+    /** The URL with the application's credentials, when known; its {@code toString()} masks the password. */
     public Optional<PostgresUrl> url() {
         return url;
     }
@@ -69,8 +87,8 @@ public final class MonitorDatabase {
      */
     public Connection open(Duration connectTimeout) {
         PostgresUrl target = url.orElseThrow(() -> new DbopsException(ErrorCode.CONNECTION_FAILED,
-                "dbops cannot open a connection of its own to the datasource's database " + location
-                        + " — give the datasource a jdbc:postgresql:// URL"));
+                "dbops cannot open a connection of its own to " + naming.database() + " " + location
+                        + " — give " + naming.source() + " a jdbc:postgresql:// URL"));
         return PostgresConnector.open(withTimeouts(target, connectTimeout));
     }
 

@@ -1,4 +1,4 @@
-package dev.dbops.spring.monitor;
+package dev.dbops.runtime;
 
 import dev.dbops.DbopsException;
 import dev.dbops.pool.HikariSettings;
@@ -14,8 +14,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The pool recommendation next to the actual settings, for the {@code dbops} endpoint: the sizer runs with
- * the workload of {@code dbops.pool.sizing.*} and the server's connection budget read now, on dbops's own
+ * A pool's recommendation next to its actual settings, for the {@code dbops} endpoint: the sizer runs
+ * with the workload of {@code dbops.pool.sizing.*} and the server's connection budget read now, on dbops's own
  * connection.
  */
 public final class PoolSizing {
@@ -52,7 +52,8 @@ public final class PoolSizing {
      * @param actual the pool's settings now, empty when the pool is not HikariCP
      * @param workload the workload, empty when none is configured (then only the actual settings are shown)
      * @param database where the server's budget is read
-     * @param applicationName the pool's {@code application_name}, so that its sessions are not counted as other clients
+     * @param applicationName the pool's {@code application_name}, so that its sessions are not counted as other
+     *     clients
      */
     public PoolSizing(Supplier<Optional<HikariSettings>> actual, Optional<Workload> workload, MonitorDatabase database,
             Optional<String> applicationName) {

@@ -1,4 +1,4 @@
-package dev.dbops.micronaut.guard;
+package dev.dbops.runtime;
 
 import dev.dbops.DbopsException;
 import dev.dbops.ErrorCode;
@@ -13,7 +13,7 @@ import java.sql.SQLTransientConnectionException;
  * Tells a database that cannot be reached (what {@code dbops.guard.on-unavailable} is about) from one that
  * refuses the application (wrong password, missing database, missing privilege), which always fails.
  */
-final class DatabaseAvailability {
+public final class DatabaseAvailability {
 
     private DatabaseAvailability() {
     }
@@ -23,7 +23,7 @@ final class DatabaseAvailability {
      * host, a pool that timed out waiting for a connection, SQLSTATE class 08 other than a rejected connection
      * (08004), or the server shutting down or starting (57P01–57P03).
      */
-    static boolean isUnavailable(Throwable failure) {
+    public static boolean isUnavailable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException
                     || t instanceof SocketTimeoutException || t instanceof SQLTransientConnectionException) {
