@@ -31,13 +31,14 @@ final class AclItems {
     private AclItems() {
     }
 
-    /** Parses every item of an ACL array; {@code null} (no ACL) gives no grants. */
-    static List<Grant> parse(String[] items) {
+    /** Parses every item of an ACL array; an empty array gives no grants. */
+    static List<Grant> parse(List<String> items) {
+        if (items.isEmpty()) {
+            return List.of();
+        }
         List<Grant> grants = new ArrayList<>();
-        if (items != null) {
-            for (String item : items) {
-                parseItem(item, grants);
-            }
+        for (String item : items) {
+            parseItem(item, grants);
         }
         return grants;
     }

@@ -53,6 +53,7 @@ final class CatalogReader {
 
         // Longest first, so that the last read to finish is a short one; what the definitions need comes early.
         var columns = lanes.submit("COLUMNS", c -> RelationColumns.read(c, sql.get("COLUMNS"), oids));
+        var defaults = lanes.submit("DEFAULTS", c -> RelationColumns.defaults(c, sql.get("DEFAULTS"), oids));
         var views = lanes.submit("VIEWS", c -> CatalogRows.views(c, sql.get("VIEWS"), oids));
         var indexes = lanes.submit("INDEXES", c -> IndexDefinitions.read(c, sql.get("INDEXES"), oids));
         var constraints = lanes.submit("CONSTRAINTS", c -> ConstraintDefinitions.read(c, sql.get("CONSTRAINTS"), oids));
@@ -69,6 +70,7 @@ final class CatalogReader {
         var domainChecks = lanes.submit("DOMAIN_CHECKS",
                 c -> CatalogRows.domainChecks(c, sql.get("DOMAIN_CHECKS"), oids));
         var policies = lanes.submit("POLICIES", c -> CatalogRows.policies(c, sql.get("POLICIES"), oids));
+        var parents = lanes.submit("PARENTS", c -> CatalogRows.parents(c, sql.get("PARENTS")));
         var columnComments = lanes.submit("COLUMN_COMMENTS",
                 c -> CatalogRows.columnComments(c, sql.get("COLUMN_COMMENTS")));
         var extensions = lanes.submit("EXTENSIONS", c -> CatalogRows.extensions(c, sql.get("EXTENSIONS"), oids));
@@ -77,10 +79,10 @@ final class CatalogReader {
         snapshotId.ifPresent(lanes::start);
         lanes.drain(connection);
         // The definitions need only these; rendering them overlaps the reads the other lanes finish.
-        lanes.await(List.of(columns, tables, views, indexes, constraints, opClasses, quoting));
+        lanes.await(List.of(columns, defaults, tables, views, indexes, constraints, opClasses, quoting));
         long read = System.nanoTime();
 
-        RelationColumns relationColumns = RelationColumns.of(done(columns));
+        RelationColumns relationColumns = RelationColumns.of(done(columns), done(defaults));
         Map<Long, RelationName> relationNames = new HashMap<>();
         for (TableRow row : done(tables)) {
             relationNames.put(row.oid(), new RelationName(row.table().schema(), row.table().name()));
@@ -97,7 +99,8 @@ final class CatalogReader {
         CatalogRows.Dependencies dependencyRows = done(dependencies);
         Schema schema = SchemaAssembly.assemble(new SchemaAssembly.Rows(namespaces, done(extensions),
                 dependencyRows.extensionMembers(), done(types), done(domainChecks), done(sequences), done(tables),
-                done(views), done(functions), relationColumns, done(columnComments), dependencyRows.rows(),
+                done(parents), done(views), done(functions), relationColumns, done(columnComments),
+                dependencyRows.rows(),
                 done(constraints), constraintDefinitions, done(indexes), indexDefinitions, done(triggers),
                 done(policies), done(defaultPrivileges)));
         LOG.debug("reads for the definitions {} ms, definitions and the other reads {} ms, assembly {} ms",

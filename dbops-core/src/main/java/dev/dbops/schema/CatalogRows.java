@@ -1,6 +1,5 @@
 package dev.dbops.schema;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,20 +30,30 @@ final class CatalogRows {
     /** Reads one row. */
     @FunctionalInterface
     interface RowReader {
-        void read(ResultSet rs) throws SQLException;
+        void read(CatalogRow row);
     }
 
-    /** Runs a query, binding the inspected namespaces to its parameter if it has one, and reads every row. */
-    static void each(Connection connection, String sql, String namespaces, RowReader reader)
-            throws SQLException {
+    /** Looks up the columns a reader needs, once per query, and returns the reader of its rows. */
+    @FunctionalInterface
+    interface Reading {
+        RowReader columns(CatalogRow row);
+    }
+
+    /**
+     * Runs a query, binding the inspected namespaces to each of its parameters, and reads every row.
+     */
+    static void each(Connection connection, String sql, String namespaces, Reading reading) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            if (sql.indexOf('?') >= 0) {
-                statement.setString(1, namespaces);
+            int parameter = 0;
+            for (int i = sql.indexOf('?'); i >= 0; i = sql.indexOf('?', i + 1)) {
+                statement.setString(++parameter, namespaces);
             }
             statement.setFetchSize(FETCH_SIZE);
             try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    reader.read(rs);
+                CatalogRow row = new CatalogRow(rs);
+                RowReader reader = reading.columns(row);
+                while (row.next()) {
+                    reader.read(row);
                 }
             }
         }
@@ -56,20 +65,33 @@ final class CatalogRows {
     static List<NamespaceRow> namespaces(Connection connection, String sql, Predicate<String> filter)
             throws SQLException {
         List<NamespaceRow> rows = new ArrayList<>();
-        each(connection, sql, "{}", rs -> {
-            String name = rs.getString("nspname");
-            if (filter.test(name)) {
-                rows.add(new NamespaceRow(rs.getLong("oid"),
-                        new Namespace(name, rs.getString("owner"), text(rs, "description"), acl(rs, "acl"))));
-            }
+        each(connection, sql, "{}", columns -> {
+            int oid = columns.column("oid");
+            int name = columns.column("nspname");
+            int owner = columns.column("owner");
+            int description = columns.column("description");
+            int acl = columns.column("acl");
+            return row -> {
+                String schema = row.text(name);
+                if (filter.test(schema)) {
+                    rows.add(new NamespaceRow(row.number(oid), new Namespace(schema, row.text(owner),
+                            row.optionalText(description), row.acl(acl))));
+                }
+            };
         });
         return rows;
     }
 
     static List<Extension> extensions(Connection connection, String sql, String namespaces) throws SQLException {
         List<Extension> result = new ArrayList<>();
-        each(connection, sql, namespaces, rs -> result.add(new Extension(rs.getString("extname"),
-                rs.getString("nspname"), rs.getString("extversion"), text(rs, "description"))));
+        each(connection, sql, namespaces, columns -> {
+            int name = columns.column("extname");
+            int schema = columns.column("nspname");
+            int version = columns.column("extversion");
+            int description = columns.column("description");
+            return row -> result.add(new Extension(row.text(name), row.text(schema), row.text(version),
+                    row.optionalText(description)));
+        });
         return result;
     }
 
@@ -79,8 +101,13 @@ final class CatalogRows {
 
     static ServerQuoting quoting(Connection connection, String sql) throws SQLException {
         List<ServerQuoting> result = new ArrayList<>();
-        each(connection, sql, "{}", rs -> result.add(new ServerQuoting(new HashSet<>(strings(rs, "keywords")),
-                rs.getBoolean("quote_all"), rs.getBoolean("standard_strings"))));
+        each(connection, sql, "{}", columns -> {
+            int keywords = columns.column("keywords");
+            int quoteAll = columns.column("quote_all");
+            int standardStrings = columns.column("standard_strings");
+            return row -> result.add(new ServerQuoting(new HashSet<>(row.textArray(keywords)), row.bool(quoteAll),
+                    row.bool(standardStrings)));
+        });
         return result.get(0);
     }
 
@@ -102,21 +129,43 @@ final class CatalogRows {
 
     static List<TypeRow> types(Connection connection, String sql, String namespaces) throws SQLException {
         List<TypeRow> rows = new ArrayList<>();
-        each(connection, sql, namespaces, rs -> {
-            String schema = rs.getString("nspname");
-            String name = rs.getString("typname");
-            String owner = rs.getString("owner");
-            Optional<String> comment = text(rs, "description");
-            Object model = switch (rs.getString("typtype").charAt(0)) {
-                case 'e' -> new EnumType(schema, name, strings(rs, "labels"), owner, comment);
-                case 'd' -> new Domain(schema, name, rs.getString("base_type"), text(rs, "collation"),
-                        rs.getBoolean("typnotnull"), text(rs, "default_value"), List.of(), owner, comment, List.of());
-                case 'c' -> new CompositeType(schema, name, List.of(), owner, comment, List.of());
-                default -> new RangeType(schema, name, rs.getString("subtype"), text(rs, "opclass"),
-                        text(rs, "range_collation"), text(rs, "canonical"), text(rs, "subdiff"),
-                        text(rs, "multirange"), owner, comment, List.of());
+        each(connection, sql, namespaces, c -> {
+            int oid = c.column("oid");
+            int nspname = c.column("nspname");
+            int typname = c.column("typname");
+            int typtype = c.column("typtype");
+            int typrelid = c.column("typrelid");
+            int typarray = c.column("typarray");
+            int owner = c.column("owner");
+            int description = c.column("description");
+            int labels = c.column("labels");
+            int baseType = c.column("base_type");
+            int notNull = c.column("typnotnull");
+            int defaultValue = c.column("default_value");
+            int collation = c.column("collation");
+            int subtype = c.column("subtype");
+            int opclass = c.column("opclass");
+            int rangeCollation = c.column("range_collation");
+            int canonical = c.column("canonical");
+            int subdiff = c.column("subdiff");
+            int multirange = c.column("multirange");
+            return row -> {
+                String schema = row.text(nspname);
+                String name = row.text(typname);
+                String typeOwner = row.text(owner);
+                Optional<String> comment = row.optionalText(description);
+                Object model = switch (row.character(typtype)) {
+                    case 'e' -> new EnumType(schema, name, row.textArray(labels), typeOwner, comment);
+                    case 'd' -> new Domain(schema, name, row.text(baseType), row.optionalText(collation),
+                            row.bool(notNull), row.optionalText(defaultValue), List.of(), typeOwner, comment,
+                            List.of());
+                    case 'c' -> new CompositeType(schema, name, List.of(), typeOwner, comment, List.of());
+                    default -> new RangeType(schema, name, row.text(subtype), row.optionalText(opclass),
+                            row.optionalText(rangeCollation), row.optionalText(canonical),
+                            row.optionalText(subdiff), row.optionalText(multirange), typeOwner, comment, List.of());
+                };
+                rows.add(new TypeRow(row.number(oid), row.number(typarray), row.number(typrelid), model));
             };
-            rows.add(new TypeRow(rs.getLong("oid"), rs.getLong("typarray"), rs.getLong("typrelid"), model));
         });
         return rows;
     }
@@ -124,10 +173,16 @@ final class CatalogRows {
     static Map<Long, List<Domain.Check>> domainChecks(Connection connection, String sql, String namespaces)
             throws SQLException {
         Map<Long, List<Domain.Check>> checks = new HashMap<>();
-        each(connection, sql, namespaces, rs -> checks.computeIfAbsent(rs.getLong("contypid"), k -> new ArrayList<>())
-                .add(new Domain.Check(rs.getString("conname"),
-                        CatalogReader.withoutNotValid(rs.getString("definition")), rs.getBoolean("convalidated"),
-                        text(rs, "description"))));
+        each(connection, sql, namespaces, c -> {
+            int domain = c.column("contypid");
+            int name = c.column("conname");
+            int definition = c.column("definition");
+            int validated = c.column("convalidated");
+            int description = c.column("description");
+            return row -> checks.computeIfAbsent(row.number(domain), k -> new ArrayList<>())
+                    .add(new Domain.Check(row.text(name), CatalogReader.withoutNotValid(row.text(definition)),
+                            row.bool(validated), row.optionalText(description)));
+        });
         return checks;
     }
 
@@ -146,71 +201,124 @@ final class CatalogRows {
 
     static List<SequenceRow> sequences(Connection connection, String sql, String namespaces) throws SQLException {
         List<SequenceRow> rows = new ArrayList<>();
-        each(connection, sql, namespaces, rs -> {
-            String schema = rs.getString("nspname");
-            char dependency = charOf(rs, "deptype");
-            long start = rs.getLong("seqstart");
-            long increment = rs.getLong("seqincrement");
-            long min = rs.getLong("seqmin");
-            long max = rs.getLong("seqmax");
-            long cache = rs.getLong("seqcache");
-            boolean cycle = rs.getBoolean("seqcycle");
-            Optional<Sequence> sequence = Optional.empty();
-            if (dependency != 'i') {
-                Optional<Sequence.ColumnRef> ownedBy = Optional.empty();
-                if (dependency == 'a' && rs.getString("owned_table") != null) {
-                    // OWNED BY needs the sequence and the table in the same schema.
-                    ownedBy = Optional.of(new Sequence.ColumnRef(schema, rs.getString("owned_table"),
-                            rs.getString("owned_column")));
+        each(connection, sql, namespaces, c -> {
+            int oid = c.column("oid");
+            int nspname = c.column("nspname");
+            int relname = c.column("relname");
+            int seqstart = c.column("seqstart");
+            int seqincrement = c.column("seqincrement");
+            int seqmin = c.column("seqmin");
+            int seqmax = c.column("seqmax");
+            int seqcache = c.column("seqcache");
+            int seqcycle = c.column("seqcycle");
+            int deptype = c.column("deptype");
+            int refobjid = c.column("refobjid");
+            int refobjsubid = c.column("refobjsubid");
+            int dataType = c.column("data_type");
+            int owner = c.column("owner");
+            int description = c.column("description");
+            int acl = c.column("acl");
+            int ownedTable = c.column("owned_table");
+            int ownedColumn = c.column("owned_column");
+            return row -> {
+                String schema = row.text(nspname);
+                char dependency = row.character(deptype);
+                long start = row.number(seqstart);
+                long increment = row.number(seqincrement);
+                long min = row.number(seqmin);
+                long max = row.number(seqmax);
+                long cache = row.number(seqcache);
+                boolean cycle = row.bool(seqcycle);
+                Optional<Sequence> sequence = Optional.empty();
+                if (dependency != 'i') {
+                    Optional<Sequence.ColumnRef> ownedBy = Optional.empty();
+                    if (dependency == 'a' && !row.isNull(ownedTable)) {
+                        // OWNED BY needs the sequence and the table in the same schema.
+                        ownedBy = Optional.of(new Sequence.ColumnRef(schema, row.text(ownedTable),
+                                row.text(ownedColumn)));
+                    }
+                    sequence = Optional.of(new Sequence(schema, row.text(relname), row.text(dataType), start,
+                            increment, min, max, cache, cycle, ownedBy, row.text(owner),
+                            row.optionalText(description), row.acl(acl)));
                 }
-                sequence = Optional.of(new Sequence(schema, rs.getString("relname"), rs.getString("data_type"), start,
-                        increment, min, max, cache, cycle, ownedBy, rs.getString("owner"), text(rs, "description"),
-                        acl(rs, "acl")));
-            }
-            rows.add(new SequenceRow(rs.getLong("oid"), sequence, dependency, rs.getLong("refobjid"),
-                    rs.getInt("refobjsubid"), start, increment, min, max, cache, cycle));
+                rows.add(new SequenceRow(row.number(oid), sequence, dependency, row.number(refobjid),
+                        row.integer(refobjsubid), start, increment, min, max, cache, cycle));
+            };
         });
         return rows;
     }
 
-    /** A table without its parts; {@code rowType} and {@code arrayType} are its row type and that type's array. */
-    record TableRow(long oid, long rowType, long arrayType, Table table) {
+    /**
+     * A table without its parts and parents; {@code rowType} and {@code arrayType} are its row type
+     * and that type's array, {@code bound} a partition's bound (its parent comes from {@link #parents}).
+     */
+    record TableRow(long oid, long rowType, long arrayType, Optional<String> bound, Table table) {
     }
 
     /** Comments on columns by relation OID and attribute number. */
     static Map<Long, Map<Integer, String>> columnComments(Connection connection, String sql) throws SQLException {
         Map<Long, Map<Integer, String>> comments = new HashMap<>();
-        each(connection, sql, "{}", rs -> comments.computeIfAbsent(rs.getLong("objoid"), k -> new HashMap<>())
-                .put(rs.getInt("objsubid"), rs.getString("description")));
+        each(connection, sql, "{}", c -> {
+            int relation = c.column("objoid");
+            int attnum = c.column("objsubid");
+            int description = c.column("description");
+            return row -> comments.computeIfAbsent(row.number(relation), k -> new HashMap<>())
+                    .put(row.integer(attnum), row.text(description));
+        });
         return comments;
+    }
+
+    /**
+     * The parents of every table that has any, by table OID, in declared order ({@code inhseqno}):
+     * the first is a partition's partitioned table.
+     */
+    static Map<Long, List<ObjectRef>> parents(Connection connection, String sql) throws SQLException {
+        Map<Long, List<ObjectRef>> parents = new HashMap<>();
+        each(connection, sql, "{}", c -> {
+            int child = c.column("inhrelid");
+            int schema = c.column("nspname");
+            int name = c.column("relname");
+            return row -> parents.computeIfAbsent(row.number(child), k -> new ArrayList<>())
+                    .add(new ObjectRef(ObjectKind.TABLE, row.text(schema), row.text(name)));
+        });
+        return parents;
     }
 
     static List<TableRow> tables(Connection connection, String sql, String namespaces) throws SQLException {
         List<TableRow> rows = new ArrayList<>();
-        each(connection, sql, namespaces, rs -> {
-            List<String> parentSchemas = strings(rs, "parent_schemas");
-            List<String> parentNames = strings(rs, "parent_names");
-            List<ObjectRef> parents = new ArrayList<>();
-            for (int i = 0; i < parentNames.size(); i++) {
-                parents.add(new ObjectRef(ObjectKind.TABLE, parentSchemas.get(i), parentNames.get(i)));
-            }
-            Optional<Table.Partition> partitionOf = Optional.empty();
-            if (rs.getBoolean("relispartition")) {
-                partitionOf = Optional.of(new Table.Partition(parents.get(0), rs.getString("bound")));
-                parents = List.of();
-            }
-            Table.ReplicaIdentity identity = switch (rs.getString("relreplident")) {
-                case "n" -> Table.ReplicaIdentity.NOTHING;
-                case "f" -> Table.ReplicaIdentity.FULL;
-                case "i" -> Table.ReplicaIdentity.INDEX;
-                default -> Table.ReplicaIdentity.DEFAULT;
+        each(connection, sql, namespaces, c -> {
+            int oid = c.column("oid");
+            int nspname = c.column("nspname");
+            int relname = c.column("relname");
+            int reltype = c.column("reltype");
+            int typarray = c.column("typarray");
+            int persistence = c.column("relpersistence");
+            int partitionKey = c.column("partition_key");
+            int isPartition = c.column("relispartition");
+            int bound = c.column("bound");
+            int options = c.column("options");
+            int replident = c.column("relreplident");
+            int replidentIndex = c.column("replident_index");
+            int rowSecurity = c.column("relrowsecurity");
+            int forceRowSecurity = c.column("relforcerowsecurity");
+            int owner = c.column("owner");
+            int description = c.column("description");
+            int acl = c.column("acl");
+            return row -> {
+                Table.ReplicaIdentity identity = switch (row.character(replident)) {
+                    case 'n' -> Table.ReplicaIdentity.NOTHING;
+                    case 'f' -> Table.ReplicaIdentity.FULL;
+                    case 'i' -> Table.ReplicaIdentity.INDEX;
+                    default -> Table.ReplicaIdentity.DEFAULT;
+                };
+                Table table = new Table(row.text(nspname), row.text(relname), row.character(persistence) == 'u',
+                        row.optionalText(partitionKey), Optional.empty(), List.of(), row.textArray(options), identity, row.optionalText(replidentIndex),
+                        row.bool(rowSecurity), row.bool(forceRowSecurity), row.text(owner),
+                        row.optionalText(description), row.acl(acl), List.of(), List.of(), List.of(), List.of(),
+                        List.of(), List.of());
+                rows.add(new TableRow(row.number(oid), row.number(reltype), row.number(typarray),
+                        row.bool(isPartition) ? Optional.of(row.text(bound)) : Optional.empty(), table));
             };
-            Table table = new Table(rs.getString("nspname"), rs.getString("relname"),
-                    "u".equals(rs.getString("relpersistence")), text(rs, "partition_key"), partitionOf, parents,
-                    strings(rs, "options"), identity, text(rs, "replident_index"), rs.getBoolean("relrowsecurity"),
-                    rs.getBoolean("relforcerowsecurity"), rs.getString("owner"), text(rs, "description"),
-                    acl(rs, "acl"), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
-            rows.add(new TableRow(rs.getLong("oid"), rs.getLong("reltype"), rs.getLong("typarray"), table));
         });
         return rows;
     }
@@ -218,15 +326,22 @@ final class CatalogRows {
     static Map<Long, List<Trigger>> triggers(Connection connection, String sql, String namespaces)
             throws SQLException {
         Map<Long, List<Trigger>> result = new HashMap<>();
-        each(connection, sql, namespaces, rs -> {
-            Trigger.Enabled enabled = switch (rs.getString("tgenabled")) {
-                case "D" -> Trigger.Enabled.DISABLED;
-                case "R" -> Trigger.Enabled.REPLICA;
-                case "A" -> Trigger.Enabled.ALWAYS;
-                default -> Trigger.Enabled.ORIGIN;
+        each(connection, sql, namespaces, c -> {
+            int table = c.column("tgrelid");
+            int name = c.column("tgname");
+            int definition = c.column("definition");
+            int tgenabled = c.column("tgenabled");
+            int description = c.column("description");
+            return row -> {
+                Trigger.Enabled enabled = switch (row.character(tgenabled)) {
+                    case 'D' -> Trigger.Enabled.DISABLED;
+                    case 'R' -> Trigger.Enabled.REPLICA;
+                    case 'A' -> Trigger.Enabled.ALWAYS;
+                    default -> Trigger.Enabled.ORIGIN;
+                };
+                result.computeIfAbsent(row.number(table), k -> new ArrayList<>()).add(new Trigger(row.text(name),
+                        row.text(definition), enabled, row.optionalText(description)));
             };
-            result.computeIfAbsent(rs.getLong("tgrelid"), k -> new ArrayList<>()).add(new Trigger(
-                    rs.getString("tgname"), rs.getString("definition"), enabled, text(rs, "description")));
         });
         return result;
     }
@@ -234,17 +349,27 @@ final class CatalogRows {
     static Map<Long, List<Policy>> policies(Connection connection, String sql, String namespaces)
             throws SQLException {
         Map<Long, List<Policy>> result = new HashMap<>();
-        each(connection, sql, namespaces, rs -> {
-            String command = switch (rs.getString("polcmd")) {
-                case "r" -> "SELECT";
-                case "a" -> "INSERT";
-                case "w" -> "UPDATE";
-                case "d" -> "DELETE";
-                default -> "ALL";
+        each(connection, sql, namespaces, c -> {
+            int table = c.column("polrelid");
+            int name = c.column("polname");
+            int permissive = c.column("polpermissive");
+            int polcmd = c.column("polcmd");
+            int roles = c.column("roles");
+            int using = c.column("using_expr");
+            int check = c.column("check_expr");
+            int description = c.column("description");
+            return row -> {
+                String command = switch (row.character(polcmd)) {
+                    case 'r' -> "SELECT";
+                    case 'a' -> "INSERT";
+                    case 'w' -> "UPDATE";
+                    case 'd' -> "DELETE";
+                    default -> "ALL";
+                };
+                result.computeIfAbsent(row.number(table), k -> new ArrayList<>()).add(new Policy(row.text(name),
+                        row.bool(permissive), command, row.textArray(roles), row.optionalText(using),
+                        row.optionalText(check), row.optionalText(description)));
             };
-            result.computeIfAbsent(rs.getLong("polrelid"), k -> new ArrayList<>()).add(new Policy(
-                    rs.getString("polname"), rs.getBoolean("polpermissive"), command, strings(rs, "roles"),
-                    text(rs, "using_expr"), text(rs, "check_expr"), text(rs, "description")));
         });
         return result;
     }
@@ -255,10 +380,23 @@ final class CatalogRows {
 
     static List<ViewRow> views(Connection connection, String sql, String namespaces) throws SQLException {
         List<ViewRow> rows = new ArrayList<>();
-        each(connection, sql, namespaces, rs -> rows.add(new ViewRow(rs.getLong("oid"), rs.getLong("reltype"),
-                rs.getLong("typarray"), new View(rs.getString("nspname"), rs.getString("relname"),
-                        rs.getBoolean("materialized"), rs.getString("definition"), strings(rs, "options"), List.of(),
-                        List.of(), rs.getString("owner"), text(rs, "description"), acl(rs, "acl"), List.of()))));
+        each(connection, sql, namespaces, c -> {
+            int oid = c.column("oid");
+            int reltype = c.column("reltype");
+            int typarray = c.column("typarray");
+            int nspname = c.column("nspname");
+            int relname = c.column("relname");
+            int materialized = c.column("materialized");
+            int definition = c.column("definition");
+            int options = c.column("options");
+            int owner = c.column("owner");
+            int description = c.column("description");
+            int acl = c.column("acl");
+            return row -> rows.add(new ViewRow(row.number(oid), row.number(reltype), row.number(typarray),
+                    new View(row.text(nspname), row.text(relname), row.bool(materialized), row.text(definition),
+                            row.textArray(options), List.of(), List.of(), row.text(owner),
+                            row.optionalText(description), row.acl(acl), List.of())));
+        });
         return rows;
     }
 
@@ -267,29 +405,47 @@ final class CatalogRows {
 
     static List<FunctionRow> functions(Connection connection, String sql, String namespaces) throws SQLException {
         List<FunctionRow> rows = new ArrayList<>();
-        each(connection, sql, namespaces, rs -> rows.add(new FunctionRow(rs.getLong("oid"), new Function(
-                rs.getString("nspname"), rs.getString("proname"), rs.getString("arguments"),
-                rs.getBoolean("procedure"), text(rs, "result"), rs.getString("definition"), rs.getString("owner"),
-                text(rs, "description"), acl(rs, "acl"), List.of()))));
+        each(connection, sql, namespaces, c -> {
+            int oid = c.column("oid");
+            int nspname = c.column("nspname");
+            int proname = c.column("proname");
+            int arguments = c.column("arguments");
+            int procedure = c.column("procedure");
+            int result = c.column("result");
+            int definition = c.column("definition");
+            int owner = c.column("owner");
+            int description = c.column("description");
+            int acl = c.column("acl");
+            return row -> rows.add(new FunctionRow(row.number(oid), new Function(row.text(nspname),
+                    row.text(proname), row.text(arguments), row.bool(procedure), row.optionalText(result),
+                    row.text(definition), row.text(owner), row.optionalText(description), row.acl(acl),
+                    List.of())));
+        });
         return rows;
     }
 
     static List<DefaultPrivilege> defaultPrivileges(Connection connection, String sql, Predicate<String> filter)
             throws SQLException {
         List<DefaultPrivilege> result = new ArrayList<>();
-        each(connection, sql, "{}", rs -> {
-            Optional<String> schema = text(rs, "nspname");
-            if (schema.isPresent() && !filter.test(schema.get())) {
-                return;
-            }
-            String objectType = switch (rs.getString("defaclobjtype")) {
-                case "r" -> "TABLES";
-                case "S" -> "SEQUENCES";
-                case "f" -> "FUNCTIONS";
-                case "T" -> "TYPES";
-                default -> "SCHEMAS";
+        each(connection, sql, "{}", c -> {
+            int role = c.column("role");
+            int nspname = c.column("nspname");
+            int objtype = c.column("defaclobjtype");
+            int acl = c.column("acl");
+            return row -> {
+                Optional<String> schema = row.optionalText(nspname);
+                if (schema.isPresent() && !filter.test(schema.get())) {
+                    return;
+                }
+                String objectType = switch (row.character(objtype)) {
+                    case 'r' -> "TABLES";
+                    case 'S' -> "SEQUENCES";
+                    case 'f' -> "FUNCTIONS";
+                    case 'T' -> "TYPES";
+                    default -> "SCHEMAS";
+                };
+                result.add(new DefaultPrivilege(row.text(role), schema, objectType, row.acl(acl)));
             };
-            result.add(new DefaultPrivilege(rs.getString("role"), schema, objectType, acl(rs, "acl")));
         });
         return result;
     }
@@ -309,36 +465,25 @@ final class CatalogRows {
         List<DependencyRow> rows = new ArrayList<>();
         Set<Long> relations = new HashSet<>();
         Set<Long> types = new HashSet<>();
-        each(connection, sql, "{}", rs -> {
-            if ("e".equals(rs.getString("deptype"))) {
-                (rs.getBoolean("is_type") ? types : relations).add(rs.getLong("objid"));
-            } else {
-                rows.add(new DependencyRow(rs.getLong("rel"), rs.getLong("typ"), rs.getLong("proc"),
-                        rs.getLong("ref_rel"), rs.getLong("ref_typ"), rs.getLong("ref_proc")));
-            }
+        each(connection, sql, "{}", c -> {
+            int deptype = c.column("deptype");
+            int isType = c.column("is_type");
+            int objid = c.column("objid");
+            int rel = c.column("rel");
+            int typ = c.column("typ");
+            int proc = c.column("proc");
+            int refRel = c.column("ref_rel");
+            int refTyp = c.column("ref_typ");
+            int refProc = c.column("ref_proc");
+            return row -> {
+                if (row.character(deptype) == 'e') {
+                    (row.bool(isType) ? types : relations).add(row.number(objid));
+                } else {
+                    rows.add(new DependencyRow(row.number(rel), row.number(typ), row.number(proc),
+                            row.number(refRel), row.number(refTyp), row.number(refProc)));
+                }
+            };
         });
         return new Dependencies(rows, new ExtensionMembers(relations, types));
-    }
-
-    static char charOf(ResultSet rs, String column) throws SQLException {
-        String value = rs.getString(column);
-        return value == null || value.isEmpty() ? ' ' : value.charAt(0);
-    }
-
-    static Optional<String> text(ResultSet rs, String column) throws SQLException {
-        return Optional.ofNullable(rs.getString(column));
-    }
-
-    static List<String> strings(ResultSet rs, String column) throws SQLException {
-        Array array = rs.getArray(column);
-        if (array == null) {
-            return List.of();
-        }
-        return List.of((String[]) array.getArray());
-    }
-
-    static List<Grant> acl(ResultSet rs, String column) throws SQLException {
-        Array array = rs.getArray(column);
-        return array == null ? List.of() : AclItems.parse((String[]) array.getArray());
     }
 }

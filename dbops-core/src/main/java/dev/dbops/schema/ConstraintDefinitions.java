@@ -58,17 +58,34 @@ final class ConstraintDefinitions {
     /** Reads {@link CatalogQueries#CONSTRAINTS}. */
     static List<ConstraintRow> read(Connection connection, String sql, String namespaces) throws SQLException {
         List<ConstraintRow> rows = new ArrayList<>();
-        CatalogRows.each(connection, sql, namespaces, rs -> {
-            rows.add(new ConstraintRow(rs.getLong("oid"), rs.getLong("conrelid"), rs.getString("conname"),
-                    rs.getString("contype").charAt(0), CatalogRows.text(rs, "definition"),
-                    CatalogArrays.ints(rs.getString("conkey")), rs.getLong("confrelid"),
-                    CatalogArrays.ints(rs.getString("confkey")), CatalogRows.charOf(rs, "confupdtype"),
-                    CatalogRows.charOf(rs, "confdeltype"), CatalogRows.charOf(rs, "confmatchtype"),
-                    rs.getString("confdelsetcols"), rs.getBoolean("conperiod"), rs.getBoolean("conenforced"),
-                    rs.getInt("indnatts"), CatalogArrays.ints(rs.getString("indkey")),
-                    rs.getBoolean("indnullsnotdistinct"), rs.getBoolean("convalidated"),
-                    rs.getBoolean("condeferrable"), rs.getBoolean("condeferred"),
-                    CatalogRows.text(rs, "description")));
+        CatalogRows.each(connection, sql, namespaces, c -> {
+            int oid = c.column("oid");
+            int table = c.column("conrelid");
+            int name = c.column("conname");
+            int type = c.column("contype");
+            int definition = c.column("definition");
+            int keys = c.column("conkey");
+            int referencedTable = c.column("confrelid");
+            int referencedKeys = c.column("confkey");
+            int onUpdate = c.column("confupdtype");
+            int onDelete = c.column("confdeltype");
+            int match = c.column("confmatchtype");
+            int deleteSetColumns = c.column("confdelsetcols");
+            int period = c.column("conperiod");
+            int enforced = c.column("conenforced");
+            int indexColumns = c.column("indnatts");
+            int indexKeys = c.column("indkey");
+            int nullsNotDistinct = c.column("indnullsnotdistinct");
+            int validated = c.column("convalidated");
+            int deferrable = c.column("condeferrable");
+            int deferred = c.column("condeferred");
+            int description = c.column("description");
+            return row -> rows.add(new ConstraintRow(row.number(oid), row.number(table), row.text(name),
+                    row.character(type), row.optionalText(definition), row.ints(keys), row.number(referencedTable),
+                    row.ints(referencedKeys), row.character(onUpdate), row.character(onDelete), row.character(match),
+                    row.text(deleteSetColumns), row.bool(period), row.bool(enforced), row.integer(indexColumns),
+                    row.ints(indexKeys), row.bool(nullsNotDistinct), row.bool(validated), row.bool(deferrable),
+                    row.bool(deferred), row.optionalText(description)));
         });
         return rows;
     }

@@ -65,14 +65,30 @@ final class IndexDefinitions {
     /** Reads {@link CatalogQueries#INDEXES}. */
     static List<IndexRow> read(Connection connection, String sql, String namespaces) throws SQLException {
         List<IndexRow> rows = new ArrayList<>();
-        CatalogRows.each(connection, sql, namespaces, rs -> rows.add(new IndexRow(rs.getLong("indexrelid"),
-                rs.getLong("indrelid"), rs.getString("relname"), "I".equals(rs.getString("relkind")),
-                rs.getLong("relam"), rs.getBoolean("indisunique"), rs.getBoolean("indnullsnotdistinct"),
-                rs.getInt("indnkeyatts"), CatalogArrays.ints(rs.getString("indkey")),
-                CatalogArrays.oids(rs.getString("indclass")), CatalogArrays.oids(rs.getString("indcollation")),
-                CatalogArrays.ints(rs.getString("indoption")), CatalogRows.strings(rs, "options"),
-                CatalogRows.text(rs, "definition"), CatalogRows.text(rs, "predicate"), rs.getBoolean("indisvalid"),
-                CatalogRows.text(rs, "description"))));
+        CatalogRows.each(connection, sql, namespaces, c -> {
+            int oid = c.column("indexrelid");
+            int table = c.column("indrelid");
+            int name = c.column("relname");
+            int relkind = c.column("relkind");
+            int method = c.column("relam");
+            int unique = c.column("indisunique");
+            int nullsNotDistinct = c.column("indnullsnotdistinct");
+            int keyCount = c.column("indnkeyatts");
+            int keys = c.column("indkey");
+            int opClasses = c.column("indclass");
+            int collations = c.column("indcollation");
+            int flags = c.column("indoption");
+            int options = c.column("options");
+            int definition = c.column("definition");
+            int predicate = c.column("predicate");
+            int valid = c.column("indisvalid");
+            int description = c.column("description");
+            return row -> rows.add(new IndexRow(row.number(oid), row.number(table), row.text(name),
+                    row.character(relkind) == 'I', row.number(method), row.bool(unique), row.bool(nullsNotDistinct),
+                    row.integer(keyCount), row.ints(keys), row.numbers(opClasses), row.numbers(collations),
+                    row.ints(flags), row.textArray(options), row.optionalText(definition),
+                    row.optionalText(predicate), row.bool(valid), row.optionalText(description)));
+        });
         return rows;
     }
 

@@ -28,7 +28,7 @@ final class SchemaAssembly {
     /** Everything one inspection read, with the definitions rendered for its indexes and constraints. */
     record Rows(List<NamespaceRow> namespaces, List<Extension> extensions, ExtensionMembers extensionMembers,
             List<TypeRow> types, Map<Long, List<Domain.Check>> domainChecks, List<SequenceRow> sequences,
-            List<TableRow> tables, List<ViewRow> views, List<FunctionRow> functions, RelationColumns columns,
+            List<TableRow> tables, Map<Long, List<ObjectRef>> parents, List<ViewRow> views, List<FunctionRow> functions, RelationColumns columns,
             Map<Long, Map<Integer, String>> columnComments, List<DependencyRow> dependencies,
             List<ConstraintRow> constraints, Map<Long, ConstraintDefinitions.Rendered> constraintDefinitions,
             List<IndexRow> indexes, Map<Long, String> indexDefinitions, Map<Long, List<Trigger>> triggers,
@@ -101,8 +101,10 @@ final class SchemaAssembly {
         List<Table> tables = new ArrayList<>();
         for (TableRow row : tableRows) {
             Table t = row.table();
-            tables.add(new Table(t.schema(), t.name(), t.unlogged(), t.partitionKey(), t.partitionOf(),
-                    t.inherits(), t.options(), t.replicaIdentity(), t.replicaIdentityIndex(), t.rowSecurity(),
+            List<ObjectRef> parents = rows.parents().getOrDefault(row.oid(), List.of());
+            Optional<Table.Partition> partitionOf = row.bound().map(bound -> new Table.Partition(parents.get(0), bound));
+            tables.add(new Table(t.schema(), t.name(), t.unlogged(), t.partitionKey(), partitionOf,
+                    partitionOf.isPresent() ? List.of() : parents, t.options(), t.replicaIdentity(), t.replicaIdentityIndex(), t.rowSecurity(),
                     t.forceRowSecurity(), t.owner(), t.comment(), t.grants(), columns(row.oid()),
                     constraints.getOrDefault(row.oid(), List.of()), indexes.getOrDefault(row.oid(), List.of()),
                     rows.triggers().getOrDefault(row.oid(), List.of()),
@@ -176,9 +178,9 @@ final class SchemaAssembly {
         for (RelationColumns.ColumnRow row : rows.columns().of(relation)) {
             Column c = row.column();
             Optional<Column.Identity> identity = Optional.empty();
-            if (row.identityKind() != null && !row.identityKind().isEmpty()) {
+            if (row.identityKind() != ' ') {
                 SequenceRow sequence = identitySequences.get(new ColumnKey(relation, row.attnum()));
-                boolean always = "a".equals(row.identityKind());
+                boolean always = row.identityKind() == 'a';
                 identity = Optional.of(sequence != null ? sequence.identity(always)
                         : new Column.Identity(always, 0, 0, 0, 0, 0, false));
             }

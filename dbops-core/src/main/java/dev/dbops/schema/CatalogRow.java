@@ -1,0 +1,224 @@
+package dev.dbops.schema;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The current row of a catalog query, read by column position from the bytes the server sent.
+ *
+ * <p>The catalog queries return tens of thousands of rows of OIDs, numbers, flags and names. Going
+ * through {@link ResultSet}'s getters by name costs a column lookup and a conversion per value and,
+ * worse, makes every row reader a large method that the JIT compiler takes long to compile. Here
+ * one shared loop takes each row's raw values ({@link ResultSet#getBytes}, the server's text form,
+ * UTF-8 since pgjdbc always sets {@code client_encoding}) and small accessors decode only what a
+ * reader asks for. A reader looks its columns up by name once, before the first row
+ * ({@link #column}).
+ */
+final class CatalogRow {
+
+    private final ResultSet resultSet;
+    private final String[] names;
+    private final byte[][] values;
+
+    CatalogRow(ResultSet resultSet) throws SQLException {
+        this.resultSet = resultSet;
+        ResultSetMetaData metaData = resultSet.getMetaData();
+        this.names = new String[metaData.getColumnCount()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = metaData.getColumnLabel(i + 1);
+        }
+        this.values = new byte[names.length][];
+    }
+
+    /** Moves to the next row; false after the last one. */
+    boolean next() throws SQLException {
+        if (!resultSet.next()) {
+            return false;
+        }
+        for (int i = 0; i < values.length; i++) {
+            values[i] = resultSet.getBytes(i + 1);
+        }
+        return true;
+    }
+
+    /**
+     * The position of the column with this label, for the accessors.
+     *
+     * @throws IllegalStateException when the query has no such column: the query and its reader disagree
+     */
+    int column(String name) {
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("catalog query has no column " + name + " (it has " + List.of(names) + ")");
+    }
+
+    /** Whether the value is SQL NULL. */
+    boolean isNull(int column) {
+        return values[column] == null;
+    }
+
+    /** The value as text; null for SQL NULL. */
+    String text(int column) {
+        byte[] value = values[column];
+        return value == null ? null : new String(value, StandardCharsets.UTF_8);
+    }
+
+    /** The value as text; empty for SQL NULL. */
+    Optional<String> optionalText(int column) {
+        return Optional.ofNullable(text(column));
+    }
+
+    /** An integer, OID or other whole number; 0 for SQL NULL. */
+    long number(int column) {
+        byte[] value = values[column];
+        if (value == null) {
+            return 0;
+        }
+        int length = value.length;
+        boolean negative = length > 0 && value[0] == '-';
+        int i = negative ? 1 : 0;
+        if (i == length || length - i > 18) {
+            // Empty, or too long to add up without overflow checks (only int8 extremes): the slow way.
+            return Long.parseLong(new String(value, StandardCharsets.US_ASCII));
+        }
+        long result = 0;
+        for (; i < length; i++) {
+            int digit = value[i] - '0';
+            if (digit < 0 || digit > 9) {
+                throw new NumberFormatException("not a whole number: " + text(column));
+            }
+            result = result * 10 + digit;
+        }
+        return negative ? -result : result;
+    }
+
+    /** A number that fits an {@code int} (attribute numbers, counts, type modifiers); 0 for SQL NULL. */
+    int integer(int column) {
+        return Math.toIntExact(number(column));
+    }
+
+    /** A {@code boolean}; false for SQL NULL. */
+    boolean bool(int column) {
+        byte[] value = values[column];
+        return value != null && value.length > 0 && value[0] == 't';
+    }
+
+    /** A {@code "char"} code such as {@code relkind}; a space for SQL NULL or the empty code. */
+    char character(int column) {
+        byte[] value = values[column];
+        if (value == null || value.length == 0) {
+            return ' ';
+        }
+        return value[0] >= 0 ? (char) value[0] : text(column).charAt(0);
+    }
+
+    /**
+     * The numbers of an array ({@code {1,2}}) or vector ({@code 1 2}) as {@code int}s: attribute
+     * numbers, option flags; empty for SQL NULL.
+     */
+    int[] ints(int column) {
+        long[] numbers = numbers(column);
+        int[] result = new int[numbers.length];
+        for (int i = 0; i < numbers.length; i++) {
+            result[i] = Math.toIntExact(numbers[i]);
+        }
+        return result;
+    }
+
+    /** The numbers of an OID array or vector; empty for SQL NULL. */
+    long[] numbers(int column) {
+        byte[] value = values[column];
+        if (value == null) {
+            return new long[0];
+        }
+        long[] result = new long[8];
+        int count = 0;
+        int i = 0;
+        while (i < value.length) {
+            byte b = value[i];
+            if (b == '-' || (b >= '0' && b <= '9')) {
+                boolean negative = b == '-';
+                long number = negative ? 0 : b - '0';
+                i++;
+                while (i < value.length && value[i] >= '0' && value[i] <= '9') {
+                    number = number * 10 + (value[i] - '0');
+                    i++;
+                }
+                if (count == result.length) {
+                    result = java.util.Arrays.copyOf(result, count * 2);
+                }
+                result[count++] = negative ? -number : number;
+            } else {
+                i++;
+            }
+        }
+        return java.util.Arrays.copyOf(result, count);
+    }
+
+    /**
+     * The elements of a one-dimensional array in its text form ({@code {a,"b c"}}); empty for SQL
+     * NULL. Catalog arrays of names, options and ACL items never hold NULL elements.
+     *
+     * @throws IllegalStateException for a NULL element or text that is not an array
+     */
+    List<String> textArray(int column) {
+        byte[] value = values[column];
+        if (value == null) {
+            return List.of();
+        }
+        String text = new String(value, StandardCharsets.UTF_8);
+        int i = text.startsWith("[") ? text.indexOf('=') + 1 : 0;
+        if (i >= text.length() || text.charAt(i) != '{' || text.charAt(text.length() - 1) != '}') {
+            throw new IllegalStateException("not an array: " + text);
+        }
+        i++;
+        int end = text.length() - 1;
+        if (i == end) {
+            return List.of();
+        }
+        List<String> elements = new ArrayList<>();
+        StringBuilder element = new StringBuilder();
+        while (i <= end) {
+            element.setLength(0);
+            boolean quoted = i < end && text.charAt(i) == '"';
+            if (quoted) {
+                i++;
+                while (text.charAt(i) != '"') {
+                    char c = text.charAt(i);
+                    if (c == '\\') {
+                        i++;
+                        c = text.charAt(i);
+                    }
+                    element.append(c);
+                    i++;
+                }
+                i++;
+            } else {
+                while (i < end && text.charAt(i) != ',') {
+                    element.append(text.charAt(i));
+                    i++;
+                }
+                if (element.toString().equalsIgnoreCase("NULL")) {
+                    throw new IllegalStateException("unexpected NULL element in " + text);
+                }
+            }
+            elements.add(element.toString());
+            i++;
+        }
+        return Collections.unmodifiableList(elements);
+    }
+
+    /** The grants of an {@code aclitem[]}; none for SQL NULL. */
+    List<Grant> acl(int column) {
+        return AclItems.parse(textArray(column));
+    }
+}
