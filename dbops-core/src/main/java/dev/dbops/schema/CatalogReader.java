@@ -1,8 +1,8 @@
 package dev.dbops.schema;
 
 import dev.dbops.schema.CatalogRows.NamespaceRow;
-import dev.dbops.schema.CatalogRows.TableRow;
-import dev.dbops.schema.CatalogRows.ViewRow;
+import dev.dbops.schema.RelationRows.TableRow;
+import dev.dbops.schema.RelationRows.ViewRow;
 import dev.dbops.schema.IndexDefinitions.RelationName;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -54,23 +54,23 @@ final class CatalogReader {
         // Longest first, so that the last read to finish is a short one; what the definitions need comes early.
         var columns = lanes.submit("COLUMNS", c -> RelationColumns.read(c, sql.get("COLUMNS"), oids));
         var defaults = lanes.submit("DEFAULTS", c -> RelationColumns.defaults(c, sql.get("DEFAULTS"), oids));
-        var views = lanes.submit("VIEWS", c -> CatalogRows.views(c, sql.get("VIEWS"), oids));
+        var views = lanes.submit("VIEWS", c -> RelationRows.views(c, sql.get("VIEWS"), oids));
         var indexes = lanes.submit("INDEXES", c -> IndexDefinitions.read(c, sql.get("INDEXES"), oids));
         var constraints = lanes.submit("CONSTRAINTS", c -> ConstraintDefinitions.read(c, sql.get("CONSTRAINTS"), oids));
-        var tables = lanes.submit("TABLES", c -> CatalogRows.tables(c, sql.get("TABLES"), oids));
+        var tables = lanes.submit("TABLES", c -> RelationRows.tables(c, sql.get("TABLES"), oids));
         var opClasses = lanes.submit("OPERATOR_CLASSES",
                 c -> CatalogRows.operatorClasses(c, sql.get("OPERATOR_CLASSES")));
         var quoting = lanes.submit("QUOTING", c -> CatalogRows.quoting(c, sql.get("QUOTING")));
         var dependencies = lanes.submit("DEPENDENCIES",
                 c -> CatalogRows.dependencies(c, sql.get("DEPENDENCIES")));
-        var sequences = lanes.submit("SEQUENCES", c -> CatalogRows.sequences(c, sql.get("SEQUENCES"), oids));
-        var types = lanes.submit("TYPES", c -> CatalogRows.types(c, sql.get("TYPES"), oids));
-        var functions = lanes.submit("FUNCTIONS", c -> CatalogRows.functions(c, sql.get("FUNCTIONS"), oids));
-        var triggers = lanes.submit("TRIGGERS", c -> CatalogRows.triggers(c, sql.get("TRIGGERS"), oids));
+        var sequences = lanes.submit("SEQUENCES", c -> TypeRows.sequences(c, sql.get("SEQUENCES"), oids));
+        var types = lanes.submit("TYPES", c -> TypeRows.types(c, sql.get("TYPES"), oids));
+        var functions = lanes.submit("FUNCTIONS", c -> RelationRows.functions(c, sql.get("FUNCTIONS"), oids));
+        var triggers = lanes.submit("TRIGGERS", c -> RelationRows.triggers(c, sql.get("TRIGGERS"), oids));
         var domainChecks = lanes.submit("DOMAIN_CHECKS",
-                c -> CatalogRows.domainChecks(c, sql.get("DOMAIN_CHECKS"), oids));
-        var policies = lanes.submit("POLICIES", c -> CatalogRows.policies(c, sql.get("POLICIES"), oids));
-        var parents = lanes.submit("PARENTS", c -> CatalogRows.parents(c, sql.get("PARENTS")));
+                c -> TypeRows.domainChecks(c, sql.get("DOMAIN_CHECKS"), oids));
+        var policies = lanes.submit("POLICIES", c -> RelationRows.policies(c, sql.get("POLICIES"), oids));
+        var parents = lanes.submit("PARENTS", c -> RelationRows.parents(c, sql.get("PARENTS")));
         var columnComments = lanes.submit("COLUMN_COMMENTS",
                 c -> CatalogRows.columnComments(c, sql.get("COLUMN_COMMENTS")));
         var extensions = lanes.submit("EXTENSIONS", c -> CatalogRows.extensions(c, sql.get("EXTENSIONS"), oids));
@@ -83,16 +83,16 @@ final class CatalogReader {
         long read = System.nanoTime();
 
         RelationColumns relationColumns = RelationColumns.of(done(columns), done(defaults));
-        Map<Long, RelationName> relationNames = new HashMap<>();
+        OidMap<RelationName> relationNames = new OidMap<>(done(tables).size() + done(views).size());
         for (TableRow row : done(tables)) {
-            relationNames.put(row.oid(), new RelationName(row.table().schema(), row.table().name()));
+            relationNames.put(row.oid(), new RelationName(row.schema(), row.name()));
         }
         for (ViewRow row : done(views)) {
-            relationNames.put(row.oid(), new RelationName(row.view().schema(), row.view().name()));
+            relationNames.put(row.oid(), new RelationName(row.schema(), row.name()));
         }
-        Map<Long, String> indexDefinitions = new IndexDefinitions(relationNames, relationColumns, done(opClasses),
+        OidMap<String> indexDefinitions = new IndexDefinitions(relationNames, relationColumns, done(opClasses),
                 done(quoting)).render(connection, serverVersion, done(indexes));
-        Map<Long, ConstraintDefinitions.Rendered> constraintDefinitions = new ConstraintDefinitions(relationNames,
+        OidMap<ConstraintDefinitions.Rendered> constraintDefinitions = new ConstraintDefinitions(relationNames,
                 relationColumns, done(quoting)).render(connection, done(constraints));
         lanes.runAll(connection);
         long rendered = System.nanoTime();

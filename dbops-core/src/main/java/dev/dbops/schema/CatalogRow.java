@@ -66,16 +66,23 @@ final class CatalogRow {
         return values[column] == null;
     }
 
-    /** The value as text; null for SQL NULL. */
+    /** The value as text, of a column that is never SQL NULL. */
     String text(int column) {
+        return new String(values[column], StandardCharsets.UTF_8);
+    }
+
+    /** The value as text; null for SQL NULL. */
+    String nullableText(int column) {
         byte[] value = values[column];
         return value == null ? null : new String(value, StandardCharsets.UTF_8);
     }
 
     /** The value as text; empty for SQL NULL. */
     Optional<String> optionalText(int column) {
-        return Optional.ofNullable(text(column));
+        return Optional.ofNullable(nullableText(column));
     }
+
+    private static final long LIMIT = Long.MIN_VALUE / 10;
 
     /** An integer, OID or other whole number; 0 for SQL NULL. */
     long number(int column) {
@@ -83,22 +90,26 @@ final class CatalogRow {
         if (value == null) {
             return 0;
         }
-        int length = value.length;
-        boolean negative = length > 0 && value[0] == '-';
-        int i = negative ? 1 : 0;
-        if (i == length || length - i > 18) {
-            // Empty, or too long to add up without overflow checks (only int8 extremes): the slow way.
-            return Long.parseLong(new String(value, StandardCharsets.US_ASCII));
-        }
+        // As Long.parseLong does, adding up negatively, so that Long.MIN_VALUE fits; one loop for every length.
+        boolean negative = value.length > 1 && value[0] == '-';
         long result = 0;
-        for (; i < length; i++) {
+        for (int i = negative ? 1 : 0; i < value.length; i++) {
             int digit = value[i] - '0';
-            if (digit < 0 || digit > 9) {
-                throw new NumberFormatException("not a whole number: " + text(column));
+            if (digit < 0 || digit > 9 || result < LIMIT) {
+                return Long.parseLong(nullableText(column));
             }
-            result = result * 10 + digit;
+            result = result * 10 - digit;
+            if (result > 0) {
+                return Long.parseLong(nullableText(column));
+            }
         }
-        return negative ? -result : result;
+        if (negative) {
+            return result;
+        }
+        if (result == Long.MIN_VALUE || value.length == 0) {
+            return Long.parseLong(nullableText(column));
+        }
+        return -result;
     }
 
     /** A number that fits an {@code int} (attribute numbers, counts, type modifiers); 0 for SQL NULL. */
@@ -118,7 +129,7 @@ final class CatalogRow {
         if (value == null || value.length == 0) {
             return ' ';
         }
-        return value[0] >= 0 ? (char) value[0] : text(column).charAt(0);
+        return value[0] >= 0 ? (char) value[0] : nullableText(column).charAt(0);
     }
 
     /**
@@ -140,28 +151,39 @@ final class CatalogRow {
         if (value == null) {
             return new long[0];
         }
-        long[] result = new long[8];
+        // Count first, so that the result needs no resizing: a number starts after a separator.
         int count = 0;
-        int i = 0;
-        while (i < value.length) {
-            byte b = value[i];
-            if (b == '-' || (b >= '0' && b <= '9')) {
-                boolean negative = b == '-';
-                long number = negative ? 0 : b - '0';
-                i++;
-                while (i < value.length && value[i] >= '0' && value[i] <= '9') {
-                    number = number * 10 + (value[i] - '0');
-                    i++;
-                }
-                if (count == result.length) {
-                    result = java.util.Arrays.copyOf(result, count * 2);
-                }
-                result[count++] = negative ? -number : number;
-            } else {
-                i++;
+        boolean inNumber = false;
+        for (byte b : value) {
+            boolean part = b == '-' || (b >= '0' && b <= '9');
+            if (part && !inNumber) {
+                count++;
+            }
+            inNumber = part;
+        }
+        long[] result = new long[count];
+        int n = 0;
+        long number = 0;
+        boolean negative = false;
+        inNumber = false;
+        for (byte b : value) {
+            if (b == '-') {
+                negative = true;
+                inNumber = true;
+            } else if (b >= '0' && b <= '9') {
+                number = number * 10 + (b - '0');
+                inNumber = true;
+            } else if (inNumber) {
+                result[n++] = negative ? -number : number;
+                number = 0;
+                negative = false;
+                inNumber = false;
             }
         }
-        return java.util.Arrays.copyOf(result, count);
+        if (inNumber) {
+            result[n] = negative ? -number : number;
+        }
+        return result;
     }
 
     /**

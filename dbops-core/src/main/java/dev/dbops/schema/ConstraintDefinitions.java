@@ -57,45 +57,77 @@ final class ConstraintDefinitions {
 
     /** Reads {@link CatalogQueries#CONSTRAINTS}. */
     static List<ConstraintRow> read(Connection connection, String sql, String namespaces) throws SQLException {
-        List<ConstraintRow> rows = new ArrayList<>();
-        CatalogRows.each(connection, sql, namespaces, c -> {
-            int oid = c.column("oid");
-            int table = c.column("conrelid");
-            int name = c.column("conname");
-            int type = c.column("contype");
-            int definition = c.column("definition");
-            int keys = c.column("conkey");
-            int referencedTable = c.column("confrelid");
-            int referencedKeys = c.column("confkey");
-            int onUpdate = c.column("confupdtype");
-            int onDelete = c.column("confdeltype");
-            int match = c.column("confmatchtype");
-            int deleteSetColumns = c.column("confdelsetcols");
-            int period = c.column("conperiod");
-            int enforced = c.column("conenforced");
-            int indexColumns = c.column("indnatts");
-            int indexKeys = c.column("indkey");
-            int nullsNotDistinct = c.column("indnullsnotdistinct");
-            int validated = c.column("convalidated");
-            int deferrable = c.column("condeferrable");
-            int deferred = c.column("condeferred");
-            int description = c.column("description");
-            return row -> rows.add(new ConstraintRow(row.number(oid), row.number(table), row.text(name),
-                    row.character(type), row.optionalText(definition), row.ints(keys), row.number(referencedTable),
-                    row.ints(referencedKeys), row.character(onUpdate), row.character(onDelete), row.character(match),
-                    row.text(deleteSetColumns), row.bool(period), row.bool(enforced), row.integer(indexColumns),
-                    row.ints(indexKeys), row.bool(nullsNotDistinct), row.bool(validated), row.bool(deferrable),
-                    row.bool(deferred), row.optionalText(description)));
-        });
-        return rows;
+        Reader reader = new Reader();
+        CatalogRows.each(connection, sql, namespaces, reader);
+        return reader.rows;
     }
 
-    private final Map<Long, IndexDefinitions.RelationName> relations;
+    private static final class Reader extends CatalogRows.RowReader {
+        private final List<ConstraintRow> rows = new ArrayList<>();
+        private int oid;
+        private int table;
+        private int name;
+        private int type;
+        private int definition;
+        private int keys;
+        private int referencedTable;
+        private int referencedKeys;
+        private int onUpdate;
+        private int onDelete;
+        private int match;
+        private int deleteSetColumns;
+        private int period;
+        private int enforced;
+        private int indexColumns;
+        private int indexKeys;
+        private int nullsNotDistinct;
+        private int validated;
+        private int deferrable;
+        private int deferred;
+        private int description;
+
+        @Override
+        void columns(CatalogRow c) {
+            oid = c.column("oid");
+            table = c.column("conrelid");
+            name = c.column("conname");
+            type = c.column("contype");
+            definition = c.column("definition");
+            keys = c.column("conkey");
+            referencedTable = c.column("confrelid");
+            referencedKeys = c.column("confkey");
+            onUpdate = c.column("confupdtype");
+            onDelete = c.column("confdeltype");
+            match = c.column("confmatchtype");
+            deleteSetColumns = c.column("confdelsetcols");
+            period = c.column("conperiod");
+            enforced = c.column("conenforced");
+            indexColumns = c.column("indnatts");
+            indexKeys = c.column("indkey");
+            nullsNotDistinct = c.column("indnullsnotdistinct");
+            validated = c.column("convalidated");
+            deferrable = c.column("condeferrable");
+            deferred = c.column("condeferred");
+            description = c.column("description");
+        }
+
+        @Override
+        void read(CatalogRow row) {
+            rows.add(new ConstraintRow(row.number(oid), row.number(table), row.text(name), row.character(type),
+                    row.optionalText(definition), row.ints(keys), row.number(referencedTable),
+                    row.ints(referencedKeys), row.character(onUpdate), row.character(onDelete),
+                    row.character(match), row.nullableText(deleteSetColumns), row.bool(period), row.bool(enforced),
+                    row.integer(indexColumns), row.ints(indexKeys), row.bool(nullsNotDistinct),
+                    row.bool(validated), row.bool(deferrable), row.bool(deferred), row.optionalText(description)));
+        }
+    }
+
+    private final OidMap<IndexDefinitions.RelationName> relations;
     private final RelationColumns columns;
     private final ServerQuoting quoting;
 
     /** @param relations the inspected tables, which foreign keys reference by OID */
-    ConstraintDefinitions(Map<Long, IndexDefinitions.RelationName> relations, RelationColumns columns,
+    ConstraintDefinitions(OidMap<IndexDefinitions.RelationName> relations, RelationColumns columns,
             ServerQuoting quoting) {
         this.relations = relations;
         this.columns = columns;
@@ -103,8 +135,8 @@ final class ConstraintDefinitions {
     }
 
     /** Every constraint's definition and reference, by constraint OID; asks the server for those it does not render. */
-    Map<Long, Rendered> render(Connection connection, List<ConstraintRow> rows) throws SQLException {
-        Map<Long, Rendered> definitions = new HashMap<>();
+    OidMap<Rendered> render(Connection connection, List<ConstraintRow> rows) throws SQLException {
+        OidMap<Rendered> definitions = new OidMap<>(rows.size());
         List<Long> serverSide = new ArrayList<>();
         for (ConstraintRow row : rows) {
             Optional<ObjectRef> references = Optional.empty();

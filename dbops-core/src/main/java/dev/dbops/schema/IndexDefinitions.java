@@ -64,40 +64,68 @@ final class IndexDefinitions {
 
     /** Reads {@link CatalogQueries#INDEXES}. */
     static List<IndexRow> read(Connection connection, String sql, String namespaces) throws SQLException {
-        List<IndexRow> rows = new ArrayList<>();
-        CatalogRows.each(connection, sql, namespaces, c -> {
-            int oid = c.column("indexrelid");
-            int table = c.column("indrelid");
-            int name = c.column("relname");
-            int relkind = c.column("relkind");
-            int method = c.column("relam");
-            int unique = c.column("indisunique");
-            int nullsNotDistinct = c.column("indnullsnotdistinct");
-            int keyCount = c.column("indnkeyatts");
-            int keys = c.column("indkey");
-            int opClasses = c.column("indclass");
-            int collations = c.column("indcollation");
-            int flags = c.column("indoption");
-            int options = c.column("options");
-            int definition = c.column("definition");
-            int predicate = c.column("predicate");
-            int valid = c.column("indisvalid");
-            int description = c.column("description");
-            return row -> rows.add(new IndexRow(row.number(oid), row.number(table), row.text(name),
-                    row.character(relkind) == 'I', row.number(method), row.bool(unique), row.bool(nullsNotDistinct),
-                    row.integer(keyCount), row.ints(keys), row.numbers(opClasses), row.numbers(collations),
-                    row.ints(flags), row.textArray(options), row.optionalText(definition),
-                    row.optionalText(predicate), row.bool(valid), row.optionalText(description)));
-        });
-        return rows;
+        Reader reader = new Reader();
+        CatalogRows.each(connection, sql, namespaces, reader);
+        return reader.rows;
     }
 
-    private final Map<Long, RelationName> relations;
+    private static final class Reader extends CatalogRows.RowReader {
+        private final List<IndexRow> rows = new ArrayList<>();
+        private int oid;
+        private int table;
+        private int name;
+        private int relkind;
+        private int method;
+        private int unique;
+        private int nullsNotDistinct;
+        private int keyCount;
+        private int keys;
+        private int opClasses;
+        private int collations;
+        private int flags;
+        private int options;
+        private int definition;
+        private int predicate;
+        private int valid;
+        private int description;
+
+        @Override
+        void columns(CatalogRow c) {
+            oid = c.column("indexrelid");
+            table = c.column("indrelid");
+            name = c.column("relname");
+            relkind = c.column("relkind");
+            method = c.column("relam");
+            unique = c.column("indisunique");
+            nullsNotDistinct = c.column("indnullsnotdistinct");
+            keyCount = c.column("indnkeyatts");
+            keys = c.column("indkey");
+            opClasses = c.column("indclass");
+            collations = c.column("indcollation");
+            flags = c.column("indoption");
+            options = c.column("options");
+            definition = c.column("definition");
+            predicate = c.column("predicate");
+            valid = c.column("indisvalid");
+            description = c.column("description");
+        }
+
+        @Override
+        void read(CatalogRow row) {
+            rows.add(new IndexRow(row.number(oid), row.number(table), row.text(name), row.character(relkind) == 'I',
+                    row.number(method), row.bool(unique), row.bool(nullsNotDistinct), row.integer(keyCount),
+                    row.ints(keys), row.numbers(opClasses), row.numbers(collations), row.ints(flags),
+                    row.textArray(options), row.optionalText(definition), row.optionalText(predicate),
+                    row.bool(valid), row.optionalText(description)));
+        }
+    }
+
+    private final OidMap<RelationName> relations;
     private final RelationColumns columns;
     private final OperatorClasses opClasses;
     private final ServerQuoting quoting;
 
-    IndexDefinitions(Map<Long, RelationName> relations, RelationColumns columns, OperatorClasses opClasses,
+    IndexDefinitions(OidMap<RelationName> relations, RelationColumns columns, OperatorClasses opClasses,
             ServerQuoting quoting) {
         this.relations = relations;
         this.columns = columns;
@@ -106,10 +134,10 @@ final class IndexDefinitions {
     }
 
     /** The definition of every index, by index OID; asks the server for the ones it does not render. */
-    Map<Long, String> render(Connection connection, int serverVersion, List<IndexRow> rows) throws SQLException {
-        Map<Long, String> definitions = new HashMap<>();
+    OidMap<String> render(Connection connection, int serverVersion, List<IndexRow> rows) throws SQLException {
+        OidMap<String> definitions = new OidMap<>(rows.size());
         List<IndexRow> local = new ArrayList<>();
-        Map<Long, String> predicates = new HashMap<>();
+        OidMap<String> predicates = new OidMap<>(rows.size());
         Set<Long> types = new HashSet<>();
         Set<Long> collations = new HashSet<>();
         List<Long> serverSide = new ArrayList<>();
@@ -140,7 +168,7 @@ final class IndexDefinitions {
             }
         }
         int renderedHere = definitions.size() - withCatalog;
-        definitions.putAll(readServerDefinitions(connection, serverSide));
+        readServerDefinitions(connection, serverSide, definitions);
         LOG.debug("{} index definitions: {} came with the catalog query, {} rendered here, {} asked for",
                 rows.size(), withCatalog, renderedHere, serverSide.size());
         return definitions;
@@ -183,7 +211,7 @@ final class IndexDefinitions {
             Map<Long, String> collationNames) {
         RelationName table = relations.get(row.table());
         OperatorClasses.OpClass first = opClasses.get(row.opClasses()[0]).orElseThrow();
-        StringBuilder sql = new StringBuilder("CREATE ");
+        StringBuilder sql = new StringBuilder(160).append("CREATE ");
         if (row.unique()) {
             sql.append("UNIQUE ");
         }
@@ -264,11 +292,10 @@ final class IndexDefinitions {
         return names;
     }
 
-    private static Map<Long, String> readServerDefinitions(Connection connection, List<Long> oids)
+    private static void readServerDefinitions(Connection connection, List<Long> oids, OidMap<String> definitions)
             throws SQLException {
-        Map<Long, String> definitions = new HashMap<>();
         if (oids.isEmpty()) {
-            return definitions;
+            return;
         }
         try (PreparedStatement statement = connection.prepareStatement(SERVER_DEFINITIONS)) {
             statement.setString(1, CatalogArrays.literal(oids));
@@ -278,6 +305,5 @@ final class IndexDefinitions {
                 }
             }
         }
-        return definitions;
     }
 }

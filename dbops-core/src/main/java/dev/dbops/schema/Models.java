@@ -16,16 +16,47 @@ final class Models {
 
     /** An unmodifiable copy sorted by the given key, so that equal content compares equal. */
     static <T, K extends Comparable<? super K>> List<T> sorted(List<T> items, Function<T, K> key) {
-        List<T> copy = new ArrayList<>(Objects.requireNonNull(items, "list"));
-        copy.sort(Comparator.comparing(key));
+        Objects.requireNonNull(items, "list");
+        // Most lists of a table (its grants, indexes, triggers…) have no entry or one: nothing to compare.
+        if (items.size() <= 1) {
+            return small(items);
+        }
+        return sorted(items, Comparator.comparing(key));
+    }
+
+    /** An unmodifiable copy in the comparator's order, so that equal content compares equal. */
+    static <T> List<T> sorted(List<T> items, Comparator<? super T> order) {
+        Objects.requireNonNull(items, "list");
+        if (items.size() <= 1) {
+            return small(items);
+        }
+        List<T> copy = new ArrayList<>(items);
+        copy.sort(order);
         return Collections.unmodifiableList(copy);
     }
 
     /** An unmodifiable copy in natural order. */
     static <T extends Comparable<? super T>> List<T> sorted(List<T> items) {
-        List<T> copy = new ArrayList<>(Objects.requireNonNull(items, "list"));
+        Objects.requireNonNull(items, "list");
+        if (items.size() <= 1) {
+            return small(items);
+        }
+        List<T> copy = new ArrayList<>(items);
         Collections.sort(copy);
         return Collections.unmodifiableList(copy);
+    }
+
+    /** An unmodifiable copy of a list of no or one entry. */
+    private static <T> List<T> small(List<T> items) {
+        return items.isEmpty() ? List.of() : Collections.singletonList(items.get(0));
+    }
+
+    /** Orders objects by schema, then by name within a schema. */
+    static <T> Comparator<T> bySchemaAndName(Function<T, String> schema, Function<T, String> name) {
+        return (a, b) -> {
+            int order = schema.apply(a).compareTo(schema.apply(b));
+            return order != 0 ? order : name.apply(a).compareTo(name.apply(b));
+        };
     }
 
     static <T> Optional<T> required(Optional<T> value, String name) {

@@ -29,9 +29,9 @@ final class RelationColumns {
     record ColumnRow(int attnum, long typeOid, long collationOid, char identityKind, Column column) {
     }
 
-    private final Map<Long, List<ColumnRow>> byRelation;
+    private final OidMap<List<ColumnRow>> byRelation;
 
-    private RelationColumns(Map<Long, List<ColumnRow>> byRelation) {
+    private RelationColumns(OidMap<List<ColumnRow>> byRelation) {
         this.byRelation = byRelation;
     }
 
@@ -118,44 +118,66 @@ final class RelationColumns {
 
     /** Reads {@link CatalogQueries#COLUMNS}, in the order the rows come, and names their types and collations. */
     static Read read(Connection connection, String sql, String namespaces) throws SQLException {
-        List<Unnamed> rows = new ArrayList<>();
-        Set<TypeAndModifier> types = new HashSet<>();
-        Set<Long> collations = new HashSet<>();
-        CatalogRows.each(connection, sql, namespaces, c -> {
-            int relation = c.column("attrelid");
-            int attnum = c.column("attnum");
-            int name = c.column("attname");
-            int typeOid = c.column("atttypid");
-            int modifier = c.column("atttypmod");
-            int collation = c.column("attcollation");
-            int notNull = c.column("attnotnull");
-            int identity = c.column("attidentity");
-            int generated = c.column("attgenerated");
-            int local = c.column("attislocal");
-            int acl = c.column("acl");
-            TypeAndModifier[] last = new TypeAndModifier[1];
-            return row -> {
-                long typeValue = row.number(typeOid);
-                int modifierValue = row.integer(modifier);
-                TypeAndModifier type = last[0];
-                if (type == null || type.type() != typeValue || type.modifier() != modifierValue) {
-                    type = new TypeAndModifier(typeValue, modifierValue);
-                    types.add(type);
-                    last[0] = type;
-                }
-                long collationOid = row.number(collation);
-                if (collationOid != 0) {
-                    collations.add(collationOid);
-                }
-                rows.add(new Unnamed(row.number(relation), row.integer(attnum), row.text(name), type, collationOid,
-                        row.bool(notNull), row.character(identity), row.character(generated) != ' ',
-                        !row.bool(local), row.acl(acl)));
-            };
-        });
+        ColumnReader reader = new ColumnReader();
+        CatalogRows.each(connection, sql, namespaces, reader);
         Map<TypeAndModifier, TypeName> typeNames = new HashMap<>();
         Map<Long, String> collationNames = new HashMap<>();
-        readNames(connection, types, collations, typeNames, collationNames);
-        return new Read(rows, typeNames, collationNames);
+        readNames(connection, reader.types, reader.collations, typeNames, collationNames);
+        return new Read(reader.rows, typeNames, collationNames);
+    }
+
+    /** Reads the rows of {@link CatalogQueries#COLUMNS} and collects their distinct types and collations. */
+    private static final class ColumnReader extends CatalogRows.RowReader {
+        private final List<Unnamed> rows = new ArrayList<>();
+        private final Set<TypeAndModifier> types = new HashSet<>();
+        private final Set<Long> collations = new HashSet<>();
+        private TypeAndModifier lastType;
+        private int relation;
+        private int attnum;
+        private int name;
+        private int typeOid;
+        private int modifier;
+        private int collation;
+        private int notNull;
+        private int identity;
+        private int generated;
+        private int local;
+        private int acl;
+
+        @Override
+        void columns(CatalogRow c) {
+            relation = c.column("attrelid");
+            attnum = c.column("attnum");
+            name = c.column("attname");
+            typeOid = c.column("atttypid");
+            modifier = c.column("atttypmod");
+            collation = c.column("attcollation");
+            notNull = c.column("attnotnull");
+            identity = c.column("attidentity");
+            generated = c.column("attgenerated");
+            local = c.column("attislocal");
+            acl = c.column("acl");
+        }
+
+        @Override
+        void read(CatalogRow row) {
+            long typeValue = row.number(typeOid);
+            int modifierValue = row.integer(modifier);
+            TypeAndModifier type = lastType;
+            // Columns come table by table, and neighbours often share a type: reuse the last key.
+            if (type == null || type.type() != typeValue || type.modifier() != modifierValue) {
+                type = new TypeAndModifier(typeValue, modifierValue);
+                types.add(type);
+                lastType = type;
+            }
+            long collationOid = row.number(collation);
+            if (collationOid != 0) {
+                collations.add(collationOid);
+            }
+            rows.add(new Unnamed(row.number(relation), row.integer(attnum), row.text(name), type, collationOid,
+                    row.bool(notNull), row.character(identity), row.character(generated) != ' ', !row.bool(local),
+                    row.acl(acl)));
+        }
     }
 
     private static void readNames(Connection connection, Set<TypeAndModifier> types, Set<Long> collations,
@@ -186,16 +208,29 @@ final class RelationColumns {
      * Reads {@link CatalogQueries#DEFAULTS}: each column's default or generation expression, by
      * {@link #key}.
      */
-    static Map<Long, String> defaults(Connection connection, String sql, String namespaces) throws SQLException {
-        Map<Long, String> defaults = new HashMap<>();
-        CatalogRows.each(connection, sql, namespaces, c -> {
-            int relation = c.column("adrelid");
-            int attnum = c.column("adnum");
-            int expression = c.column("expression");
-            return row -> defaults.put(key(row.number(relation), row.integer(attnum)), row.text(expression));
+    static OidMap<String> defaults(Connection connection, String sql, String namespaces) throws SQLException {
+        OidMap<String> defaults = new OidMap<>(1024);
+        CatalogRows.each(connection, sql, namespaces, new CatalogRows.RowReader() {
+            private int relation;
+            private int attnum;
+            private int expression;
+
+            @Override
+            void columns(CatalogRow c) {
+                relation = c.column("adrelid");
+                attnum = c.column("adnum");
+                expression = c.column("expression");
+            }
+
+            @Override
+            void read(CatalogRow row) {
+                defaults.put(key(row.number(relation), row.integer(attnum)), row.text(expression));
+            }
         });
         return defaults;
     }
+
+    private static final Comparator<ColumnRow> BY_ATTNUM = Comparator.comparingInt(ColumnRow::attnum);
 
     /** A column by relation OID (32 bits) and attribute number (at most 1,664), in one number. */
     private static long key(long relation, int attnum) {
@@ -206,8 +241,8 @@ final class RelationColumns {
      * The columns with their defaults, each relation's sorted by attribute number (the query
      * returns them in no particular order).
      */
-    static RelationColumns of(Read read, Map<Long, String> defaults) {
-        Map<Long, List<ColumnRow>> columns = new HashMap<>();
+    static RelationColumns of(Read read, OidMap<String> defaults) {
+        OidMap<List<ColumnRow>> columns = new OidMap<>(1024);
         List<ColumnRow> current = null;
         long currentRelation = 0;
         for (Unnamed row : read.columns) {
@@ -227,9 +262,7 @@ final class RelationColumns {
             current.add(new ColumnRow(row.attnum(), row.type().type(), row.collationOid(), row.identityKind(),
                     column));
         }
-        for (List<ColumnRow> list : columns.values()) {
-            list.sort(Comparator.comparingInt(ColumnRow::attnum));
-        }
+        columns.forEachValue(list -> list.sort(BY_ATTNUM));
         return new RelationColumns(columns);
     }
 }
