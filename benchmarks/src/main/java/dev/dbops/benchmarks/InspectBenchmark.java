@@ -178,8 +178,16 @@ public final class InspectBenchmark {
         List<Duration> fromUrl = new ArrayList<>();
         List<Duration> oneConnection = new ArrayList<>();
         List<Duration> dumps = new ArrayList<>();
+        List<Duration> jvmCpu = new ArrayList<>();
+        List<Duration> compilerCpu = new ArrayList<>();
+        JvmCpu timedStart = JvmCpu.now();
         for (int i = 0; i < warmups + runs; i++) {
+            if (i == warmups) {
+                timedStart = JvmCpu.now();
+            }
+            JvmCpu before = JvmCpu.now();
             Duration url = Samples.once(() -> parallel.snapshot(base.url()));
+            JvmCpu.Spent spent = JvmCpu.now().since(before);
             Duration one = Samples.once(() -> {
                 try (Connection connection = base.connect()) {
                     return single.snapshot(connection);
@@ -190,8 +198,11 @@ public final class InspectBenchmark {
                 fromUrl.add(url);
                 oneConnection.add(one);
                 dumps.add(dump);
+                jvmCpu.add(spent.process());
+                spent.compilers().ifPresent(compilerCpu::add);
             }
         }
+        JvmCpu.Spent timed = JvmCpu.now().since(timedStart);
         Samples warm = new Samples(fromUrl);
         Samples one = new Samples(oneConnection);
         line("inspect from the URL, cold JVM (first run)", "%.1f ms".formatted(millis(cold)));
@@ -207,6 +218,18 @@ public final class InspectBenchmark {
         } else {
             line("pg_dump --schema-only", "skipped: needs pg_dump " + serverMajorVersion
                     + " or newer (set PG_DUMP=/path/to/pg_dump)");
+        }
+        // The process clock ticks in 10 ms steps, so the CPU of an inspection is the mean over the timed runs.
+        double jvmMean = jvmCpu.stream().mapToDouble(Samples::millis).sum() / jvmCpu.size();
+        line("JVM CPU per inspection, " + DEFAULT_CONNECTIONS + " connections (all threads, mean)",
+                "%.1f ms".formatted(jvmMean));
+        if (!compilerCpu.isEmpty()) {
+            line("  of which the JIT compiler threads", "%.1f ms (mean; %s)".formatted(
+                    compilerCpu.stream().mapToDouble(Samples::millis).sum() / compilerCpu.size(),
+                    new Samples(compilerCpu).summary()));
+            line("JIT compiler CPU over all timed rounds (inspections and dumps)",
+                    "%.0f ms of %.0f ms JVM CPU".formatted(millis(timed.compilers().orElseThrow()),
+                            millis(timed.process())));
         }
         return new InspectionResult(snapshot, warm, one);
     }

@@ -58,28 +58,16 @@ final class CatalogReader {
         var indexes = lanes.submit("INDEXES", c -> IndexDefinitions.read(c, sql.get("INDEXES"), oids));
         var constraints = lanes.submit("CONSTRAINTS", c -> ConstraintDefinitions.read(c, sql.get("CONSTRAINTS"), oids));
         var tables = lanes.submit("TABLES", c -> RelationRows.tables(c, sql.get("TABLES"), oids));
-        var opClasses = lanes.submit("OPERATOR_CLASSES",
-                c -> CatalogRows.operatorClasses(c, sql.get("OPERATOR_CLASSES")));
-        var quoting = lanes.submit("QUOTING", c -> CatalogRows.quoting(c, sql.get("QUOTING")));
+        var small = lanes.submit("the small reads", c -> SmallReads.read(c, sql, oids, schemaFilter));
         var dependencies = lanes.submit("DEPENDENCIES",
                 c -> CatalogRows.dependencies(c, sql.get("DEPENDENCIES")));
         var sequences = lanes.submit("SEQUENCES", c -> TypeRows.sequences(c, sql.get("SEQUENCES"), oids));
         var types = lanes.submit("TYPES", c -> TypeRows.types(c, sql.get("TYPES"), oids));
         var functions = lanes.submit("FUNCTIONS", c -> RelationRows.functions(c, sql.get("FUNCTIONS"), oids));
-        var triggers = lanes.submit("TRIGGERS", c -> RelationRows.triggers(c, sql.get("TRIGGERS"), oids));
-        var domainChecks = lanes.submit("DOMAIN_CHECKS",
-                c -> TypeRows.domainChecks(c, sql.get("DOMAIN_CHECKS"), oids));
-        var policies = lanes.submit("POLICIES", c -> RelationRows.policies(c, sql.get("POLICIES"), oids));
-        var parents = lanes.submit("PARENTS", c -> RelationRows.parents(c, sql.get("PARENTS")));
-        var columnComments = lanes.submit("COLUMN_COMMENTS",
-                c -> CatalogRows.columnComments(c, sql.get("COLUMN_COMMENTS")));
-        var extensions = lanes.submit("EXTENSIONS", c -> CatalogRows.extensions(c, sql.get("EXTENSIONS"), oids));
-        var defaultPrivileges = lanes.submit("DEFAULT_PRIVILEGES",
-                c -> CatalogRows.defaultPrivileges(c, sql.get("DEFAULT_PRIVILEGES"), schemaFilter));
         snapshotId.ifPresent(lanes::start);
         lanes.drain(connection);
         // The definitions need only these; rendering them overlaps the reads the other lanes finish.
-        lanes.await(List.of(columns, defaults, tables, views, indexes, constraints, opClasses, quoting));
+        lanes.await(List.of(columns, defaults, tables, views, indexes, constraints, small));
         long read = System.nanoTime();
 
         RelationColumns relationColumns = RelationColumns.of(done(columns), done(defaults));
@@ -90,23 +78,52 @@ final class CatalogReader {
         for (ViewRow row : done(views)) {
             relationNames.put(row.oid(), new RelationName(row.schema(), row.name()));
         }
-        OidMap<String> indexDefinitions = new IndexDefinitions(relationNames, relationColumns, done(opClasses),
-                done(quoting)).render(connection, serverVersion, done(indexes));
+        SmallReads few = done(small);
+        OidMap<String> indexDefinitions = new IndexDefinitions(relationNames, relationColumns, few.opClasses(),
+                few.quoting()).render(connection, serverVersion, done(indexes));
         OidMap<ConstraintDefinitions.Rendered> constraintDefinitions = new ConstraintDefinitions(relationNames,
-                relationColumns, done(quoting)).render(connection, done(constraints));
+                relationColumns, few.quoting()).render(connection, done(constraints));
         lanes.runAll(connection);
         long rendered = System.nanoTime();
         CatalogRows.Dependencies dependencyRows = done(dependencies);
-        Schema schema = SchemaAssembly.assemble(new SchemaAssembly.Rows(namespaces, done(extensions),
-                dependencyRows.extensionMembers(), done(types), done(domainChecks), done(sequences), done(tables),
-                done(parents), done(views), done(functions), relationColumns, done(columnComments),
-                dependencyRows.rows(),
-                done(constraints), constraintDefinitions, done(indexes), indexDefinitions, done(triggers),
-                done(policies), done(defaultPrivileges)));
+        Schema schema = SchemaAssembly.assemble(new SchemaAssembly.Rows(namespaces, few.extensions(),
+                dependencyRows.extensionMembers(), done(types), few.domainChecks(), done(sequences), done(tables),
+                few.parents(), done(views), done(functions), relationColumns, few.columnComments(),
+                dependencyRows.rows(), done(constraints), constraintDefinitions, done(indexes), indexDefinitions,
+                few.triggers(), few.policies(), few.defaultPrivileges()));
         LOG.debug("reads for the definitions {} ms, definitions and the other reads {} ms, assembly {} ms",
                 (read - started) / 1_000_000, (rendered - read) / 1_000_000,
                 (System.nanoTime() - rendered) / 1_000_000);
         return schema;
+    }
+
+    /**
+     * What the queries with few rows read: sent as one {@link CatalogRows.Batch}, in one round trip.
+     * Operator classes and quoting rules are needed to render definitions, so the batch is queued
+     * early.
+     */
+    private record SmallReads(ServerQuoting quoting, OperatorClasses opClasses,
+            OidMap<List<Domain.Check>> domainChecks, OidMap<List<Trigger>> triggers, OidMap<List<Policy>> policies,
+            OidMap<List<ObjectRef>> parents, OidMap<Map<Integer, String>> columnComments, List<Extension> extensions,
+            List<DefaultPrivilege> defaultPrivileges) {
+
+        static SmallReads read(Connection connection, Map<String, String> sql, String namespaces,
+                Predicate<String> schemaFilter) throws SQLException {
+            CatalogRows.Batch batch = new CatalogRows.Batch();
+            var quoting = batch.add(sql.get("QUOTING"), CatalogRows.quoting());
+            var opClasses = batch.add(sql.get("OPERATOR_CLASSES"), OperatorClasses.reading());
+            var domainChecks = batch.add(sql.get("DOMAIN_CHECKS"), TypeRows.domainChecks());
+            var triggers = batch.add(sql.get("TRIGGERS"), RelationRows.triggers());
+            var policies = batch.add(sql.get("POLICIES"), RelationRows.policies());
+            var parents = batch.add(sql.get("PARENTS"), RelationRows.parents());
+            var columnComments = batch.add(sql.get("COLUMN_COMMENTS"), CatalogRows.columnComments());
+            var extensions = batch.add(sql.get("EXTENSIONS"), CatalogRows.extensions());
+            var defaultPrivileges = batch.add(sql.get("DEFAULT_PRIVILEGES"), CatalogRows.defaultPrivileges(schemaFilter));
+            batch.run(connection, namespaces);
+            return new SmallReads(quoting.result(), opClasses.result(), domainChecks.result(), triggers.result(),
+                    policies.result(), parents.result(), columnComments.result(), extensions.result(),
+                    defaultPrivileges.result());
+        }
     }
 
     /** The value of a read that {@link SnapshotLanes#runAll} has seen complete. */

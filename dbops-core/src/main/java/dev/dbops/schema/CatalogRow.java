@@ -208,35 +208,38 @@ final class CatalogRow {
             return List.of();
         }
         List<String> elements = new ArrayList<>();
-        StringBuilder element = new StringBuilder();
         while (i <= end) {
-            element.setLength(0);
-            boolean quoted = i < end && text.charAt(i) == '"';
-            if (quoted) {
-                i++;
-                while (text.charAt(i) != '"') {
-                    char c = text.charAt(i);
-                    if (c == '\\') {
-                        i++;
-                        c = text.charAt(i);
-                    }
-                    element.append(c);
-                    i++;
-                }
-                i++;
+            if (i < end && text.charAt(i) == '"') {
+                i = quotedElement(text, i + 1, elements) + 1;
             } else {
-                while (i < end && text.charAt(i) != ',') {
-                    element.append(text.charAt(i));
-                    i++;
-                }
-                if (element.toString().equalsIgnoreCase("NULL")) {
+                int comma = text.indexOf(',', i);
+                int stop = comma < 0 || comma > end ? end : comma;
+                String element = text.substring(i, stop);
+                if (element.equalsIgnoreCase("NULL")) {
                     throw new IllegalStateException("unexpected NULL element in " + text);
                 }
+                elements.add(element);
+                i = stop + 1;
             }
-            elements.add(element.toString());
-            i++;
         }
         return Collections.unmodifiableList(elements);
+    }
+
+    /** Adds the element that starts after an opening quote; returns the position after its closing quote. */
+    private static int quotedElement(String text, int start, List<String> elements) {
+        StringBuilder element = new StringBuilder();
+        int i = start;
+        while (text.charAt(i) != '"') {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                i++;
+                c = text.charAt(i);
+            }
+            element.append(c);
+            i++;
+        }
+        elements.add(element.toString());
+        return i + 1;
     }
 
     /** The grants of an {@code aclitem[]}; none for SQL NULL. */

@@ -44,22 +44,74 @@ final class CatalogRows {
         abstract void read(CatalogRow row);
     }
 
+    /** A reader that keeps what it reads, for a {@link Batch}. */
+    abstract static class Reading<T> extends RowReader {
+
+        /** What the reader read; complete once its query has run. */
+        abstract T result();
+    }
+
     /**
      * Runs a query, binding the inspected namespaces to each of its parameters, and gives every row
      * to the reader.
      */
     static void each(Connection connection, String sql, String namespaces, RowReader reader) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            int parameter = 0;
-            for (int i = sql.indexOf('?'); i >= 0; i = sql.indexOf('?', i + 1)) {
-                statement.setString(++parameter, namespaces);
-            }
+        try (PreparedStatement statement = prepare(connection, sql, namespaces)) {
             statement.setFetchSize(FETCH_SIZE);
             try (ResultSet rs = statement.executeQuery()) {
-                CatalogRow row = new CatalogRow(rs);
-                reader.columns(row);
-                while (row.next()) {
-                    reader.read(row);
+                readAll(rs, reader);
+            }
+        }
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, String namespaces)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        int parameter = 0;
+        for (int i = sql.indexOf('?'); i >= 0; i = sql.indexOf('?', i + 1)) {
+            statement.setString(++parameter, namespaces);
+        }
+        return statement;
+    }
+
+    private static void readAll(ResultSet rs, RowReader reader) throws SQLException {
+        CatalogRow row = new CatalogRow(rs);
+        reader.columns(row);
+        while (row.next()) {
+            reader.read(row);
+        }
+    }
+
+    /**
+     * Queries with few rows, sent together: the server runs them one after the other as always, but
+     * they cost one round trip and one statement in the driver instead of one each.
+     */
+    static final class Batch {
+        private final List<String> queries = new ArrayList<>();
+        private final List<RowReader> readers = new ArrayList<>();
+
+        /** Adds a query and the reader of its rows; returns the reader, whose result is complete after {@link #run}. */
+        <T extends RowReader> T add(String sql, T reader) {
+            queries.add(sql);
+            readers.add(reader);
+            return reader;
+        }
+
+        /** Runs every query, binding the inspected namespaces to each parameter, and reads every result. */
+        void run(Connection connection, String namespaces) throws SQLException {
+            try (PreparedStatement statement = prepare(connection, String.join(";\n", queries), namespaces)) {
+                boolean isResultSet = statement.execute();
+                for (RowReader reader : readers) {
+                    while (!isResultSet) {
+                        if (statement.getUpdateCount() == -1) {
+                            throw new SQLException("a batch of catalog queries returned fewer results than queries");
+                        }
+                        isResultSet = statement.getMoreResults();
+                    }
+                    try (ResultSet rs = statement.getResultSet()) {
+                        readAll(rs, reader);
+                    }
+                    isResultSet = statement.getMoreResults();
                 }
             }
         }
@@ -107,9 +159,9 @@ final class CatalogRows {
         }
     }
 
-    static List<Extension> extensions(Connection connection, String sql, String namespaces) throws SQLException {
-        List<Extension> result = new ArrayList<>();
-        each(connection, sql, namespaces, new RowReader() {
+    static Reading<List<Extension>> extensions() {
+        return new Reading<>() {
+            private final List<Extension> result = new ArrayList<>();
             private int name;
             private int schema;
             private int version;
@@ -128,17 +180,21 @@ final class CatalogRows {
                 result.add(new Extension(row.text(name), row.text(schema), row.text(version),
                         row.optionalText(description)));
             }
-        });
-        return result;
+
+            @Override
+            List<Extension> result() {
+                return result;
+            }
+        };
     }
 
     /** The OIDs of relations and of types that belong to an extension. */
     record ExtensionMembers(Set<Long> relations, Set<Long> types) {
     }
 
-    static ServerQuoting quoting(Connection connection, String sql) throws SQLException {
-        List<ServerQuoting> result = new ArrayList<>();
-        each(connection, sql, "{}", new RowReader() {
+    static Reading<ServerQuoting> quoting() {
+        return new Reading<>() {
+            private final List<ServerQuoting> result = new ArrayList<>();
             private int keywords;
             private int quoteAll;
             private int standardStrings;
@@ -155,21 +211,18 @@ final class CatalogRows {
                 result.add(new ServerQuoting(new HashSet<>(row.textArray(keywords)), row.bool(quoteAll),
                         row.bool(standardStrings)));
             }
-        });
-        return result.get(0);
-    }
 
-    static OperatorClasses operatorClasses(Connection connection, String sql) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql);
-             ResultSet rs = statement.executeQuery()) {
-            return OperatorClasses.read(rs);
-        }
+            @Override
+            ServerQuoting result() {
+                return result.get(0);
+            }
+        };
     }
 
     /** Comments on columns by relation OID and attribute number. */
-    static OidMap<Map<Integer, String>> columnComments(Connection connection, String sql) throws SQLException {
-        OidMap<Map<Integer, String>> comments = new OidMap<>();
-        each(connection, sql, "{}", new RowReader() {
+    static Reading<OidMap<Map<Integer, String>>> columnComments() {
+        return new Reading<>() {
+            private final OidMap<Map<Integer, String>> comments = new OidMap<>();
             private int relation;
             private int attnum;
             private int description;
@@ -186,14 +239,17 @@ final class CatalogRows {
                 comments.computeIfAbsent(row.number(relation), k -> new HashMap<>())
                         .put(row.integer(attnum), row.text(description));
             }
-        });
-        return comments;
+
+            @Override
+            OidMap<Map<Integer, String>> result() {
+                return comments;
+            }
+        };
     }
 
-    static List<DefaultPrivilege> defaultPrivileges(Connection connection, String sql, Predicate<String> filter)
-            throws SQLException {
-        List<DefaultPrivilege> result = new ArrayList<>();
-        each(connection, sql, "{}", new RowReader() {
+    static Reading<List<DefaultPrivilege>> defaultPrivileges(Predicate<String> filter) {
+        return new Reading<>() {
+            private final List<DefaultPrivilege> result = new ArrayList<>();
             private int role;
             private int nspname;
             private int objtype;
@@ -222,8 +278,12 @@ final class CatalogRows {
                 };
                 result.add(new DefaultPrivilege(row.text(role), schema, objectType, row.acl(acl)));
             }
-        });
-        return result;
+
+            @Override
+            List<DefaultPrivilege> result() {
+                return result;
+            }
+        };
     }
 
     /**

@@ -139,20 +139,9 @@ final class ConstraintDefinitions {
         OidMap<Rendered> definitions = new OidMap<>(rows.size());
         List<Long> serverSide = new ArrayList<>();
         for (ConstraintRow row : rows) {
-            Optional<ObjectRef> references = Optional.empty();
-            if (row.referencedTable() != 0) {
-                IndexDefinitions.RelationName table = relations.get(row.referencedTable());
-                if (table == null) {
-                    serverSide.add(row.oid());
-                    continue;
-                }
-                references = Optional.of(new ObjectRef(ObjectKind.TABLE, table.schema(), table.name()));
-            }
-            Optional<String> definition = row.serverDefinition().isPresent()
-                    ? row.serverDefinition().map(CatalogReader::withoutNotValid)
-                    : definition(row, references);
-            if (definition.isPresent()) {
-                definitions.put(row.oid(), new Rendered(definition.get(), references));
+            Rendered rendered = rendered(row);
+            if (rendered != null) {
+                definitions.put(row.oid(), rendered);
             } else {
                 serverSide.add(row.oid());
             }
@@ -173,6 +162,22 @@ final class ConstraintDefinitions {
         }
         LOG.debug("{} constraint definitions, {} asked for", rows.size(), serverSide.size());
         return definitions;
+    }
+
+    /** The definition and reference, or null when the server is to render it. */
+    private Rendered rendered(ConstraintRow row) {
+        Optional<ObjectRef> references = Optional.empty();
+        if (row.referencedTable() != 0) {
+            IndexDefinitions.RelationName table = relations.get(row.referencedTable());
+            if (table == null) {
+                return null;
+            }
+            references = Optional.of(new ObjectRef(ObjectKind.TABLE, table.schema(), table.name()));
+        }
+        Optional<String> definition = row.serverDefinition().isPresent()
+                ? row.serverDefinition().map(CatalogReader::withoutNotValid)
+                : definition(row, references);
+        return definition.isPresent() ? new Rendered(definition.get(), references) : null;
     }
 
     private Optional<String> definition(ConstraintRow row, Optional<ObjectRef> references) {

@@ -135,43 +135,65 @@ final class IndexDefinitions {
 
     /** The definition of every index, by index OID; asks the server for the ones it does not render. */
     OidMap<String> render(Connection connection, int serverVersion, List<IndexRow> rows) throws SQLException {
-        OidMap<String> definitions = new OidMap<>(rows.size());
-        List<IndexRow> local = new ArrayList<>();
-        OidMap<String> predicates = new OidMap<>(rows.size());
-        Set<Long> types = new HashSet<>();
-        Set<Long> collations = new HashSet<>();
-        List<Long> serverSide = new ArrayList<>();
-        int withCatalog = 0;
+        Rendering rendering = new Rendering(rows.size());
+        // The loops only call: a loop body of its own is compiled once, not again inside the loop's OSR compilation.
         for (IndexRow row : rows) {
-            if (row.serverDefinition().isPresent()) {
-                definitions.put(row.oid(), row.serverDefinition().get());
-                withCatalog++;
-                continue;
-            }
-            Optional<String> predicate = row.predicate().isEmpty() ? Optional.of("") : SimplePredicate.render(
-                    row.predicate().get(), attnum -> columns.name(row.table(), attnum), quoting);
-            if (predicate.isEmpty() || !collectNeeds(row, types, collations)) {
-                serverSide.add(row.oid());
-                continue;
-            }
-            predicates.put(row.oid(), predicate.get());
-            local.add(row);
+            prepare(row, rendering);
         }
-        Map<Long, OperatorClasses.TypeFacts> facts = OperatorClasses.readTypeFacts(connection, types, serverVersion);
-        Map<Long, String> collationNames = readCollations(connection, collations);
-        for (IndexRow row : local) {
-            Optional<String> definition = definition(row, predicates.get(row.oid()), facts, collationNames);
-            if (definition.isPresent()) {
-                definitions.put(row.oid(), definition.get());
-            } else {
-                serverSide.add(row.oid());
-            }
+        Map<Long, OperatorClasses.TypeFacts> facts = OperatorClasses.readTypeFacts(connection, rendering.types,
+                serverVersion);
+        Map<Long, String> collationNames = readCollations(connection, rendering.collations);
+        for (IndexRow row : rendering.local) {
+            finish(row, rendering, facts, collationNames);
         }
-        int renderedHere = definitions.size() - withCatalog;
-        readServerDefinitions(connection, serverSide, definitions);
+        int renderedHere = rendering.definitions.size() - rendering.withCatalog;
+        readServerDefinitions(connection, rendering.serverSide, rendering.definitions);
         LOG.debug("{} index definitions: {} came with the catalog query, {} rendered here, {} asked for",
-                rows.size(), withCatalog, renderedHere, serverSide.size());
-        return definitions;
+                rows.size(), rendering.withCatalog, renderedHere, rendering.serverSide.size());
+        return rendering.definitions;
+    }
+
+    /** What rendering the definitions of one inspection has found so far. */
+    private static final class Rendering {
+        final OidMap<String> definitions;
+        final OidMap<String> predicates;
+        final List<IndexRow> local = new ArrayList<>();
+        final Set<Long> types = new HashSet<>();
+        final Set<Long> collations = new HashSet<>();
+        final List<Long> serverSide = new ArrayList<>();
+        int withCatalog;
+
+        Rendering(int indexes) {
+            definitions = new OidMap<>(indexes);
+            predicates = new OidMap<>(indexes);
+        }
+    }
+
+    /** Takes a definition the catalog query brought, or renders the predicate and notes what rendering needs. */
+    private void prepare(IndexRow row, Rendering rendering) {
+        if (row.serverDefinition().isPresent()) {
+            rendering.definitions.put(row.oid(), row.serverDefinition().get());
+            rendering.withCatalog++;
+            return;
+        }
+        Optional<String> predicate = row.predicate().isEmpty() ? Optional.of("") : SimplePredicate.render(
+                row.predicate().get(), attnum -> columns.name(row.table(), attnum), quoting);
+        if (predicate.isEmpty() || !collectNeeds(row, rendering.types, rendering.collations)) {
+            rendering.serverSide.add(row.oid());
+            return;
+        }
+        rendering.predicates.put(row.oid(), predicate.get());
+        rendering.local.add(row);
+    }
+
+    private void finish(IndexRow row, Rendering rendering, Map<Long, OperatorClasses.TypeFacts> facts,
+            Map<Long, String> collationNames) {
+        Optional<String> definition = definition(row, rendering.predicates.get(row.oid()), facts, collationNames);
+        if (definition.isPresent()) {
+            rendering.definitions.put(row.oid(), definition.get());
+        } else {
+            rendering.serverSide.add(row.oid());
+        }
     }
 
     /**

@@ -244,25 +244,38 @@ final class RelationColumns {
     static RelationColumns of(Read read, OidMap<String> defaults) {
         OidMap<List<ColumnRow>> columns = new OidMap<>(1024);
         List<ColumnRow> current = null;
-        long currentRelation = 0;
+        long currentRelation = -1;
         for (Unnamed row : read.columns) {
-            TypeName type = read.typeNames.get(row.type());
-            // A collation is shown when it is not the type's default, as long as it exists.
-            Optional<String> collation = row.collationOid() != type.collation()
-                    ? Optional.ofNullable(read.collationNames.get(row.collationOid()))
-                    : Optional.empty();
-            Optional<String> expression = Optional.ofNullable(defaults.get(key(row.relation(), row.attnum())));
-            Column column = new Column(row.name(), type.name(), collation, row.notNull(),
-                    row.generated() ? Optional.empty() : expression, Optional.empty(),
-                    row.generated() ? expression : Optional.empty(), row.inherited(), Optional.empty(), row.grants());
-            if (current == null || currentRelation != row.relation()) {
+            if (currentRelation != row.relation()) {
                 currentRelation = row.relation();
                 current = columns.computeIfAbsent(currentRelation, k -> new ArrayList<>());
             }
-            current.add(new ColumnRow(row.attnum(), row.type().type(), row.collationOid(), row.identityKind(),
-                    column));
+            current.add(columnRow(row, read, defaults));
         }
-        columns.forEachValue(list -> list.sort(BY_ATTNUM));
+        columns.forEachValue(RelationColumns::sortByAttnum);
         return new RelationColumns(columns);
+    }
+
+    /** Puts a relation's columns in attribute-number order; the catalog usually returns them so already. */
+    private static void sortByAttnum(List<ColumnRow> list) {
+        for (int i = 1; i < list.size(); i++) {
+            if (list.get(i - 1).attnum() > list.get(i).attnum()) {
+                list.sort(BY_ATTNUM);
+                return;
+            }
+        }
+    }
+
+    private static ColumnRow columnRow(Unnamed row, Read read, OidMap<String> defaults) {
+        TypeName type = read.typeNames.get(row.type());
+        // A collation is shown when it is not the type's default, as long as it exists.
+        Optional<String> collation = row.collationOid() != type.collation()
+                ? Optional.ofNullable(read.collationNames.get(row.collationOid()))
+                : Optional.empty();
+        Optional<String> expression = Optional.ofNullable(defaults.get(key(row.relation(), row.attnum())));
+        Column column = new Column(row.name(), type.name(), collation, row.notNull(),
+                row.generated() ? Optional.empty() : expression, Optional.empty(),
+                row.generated() ? expression : Optional.empty(), row.inherited(), Optional.empty(), row.grants());
+        return new ColumnRow(row.attnum(), row.type().type(), row.collationOid(), row.identityKind(), column);
     }
 }

@@ -101,9 +101,9 @@ final class RelationRows {
      * The parents of every table that has any, by table OID, in declared order ({@code inhseqno}):
      * the first is a partition's partitioned table.
      */
-    static OidMap<List<ObjectRef>> parents(Connection connection, String sql) throws SQLException {
-        OidMap<List<ObjectRef>> parents = new OidMap<>();
-        CatalogRows.each(connection, sql, "{}", new RowReader() {
+    static CatalogRows.Reading<OidMap<List<ObjectRef>>> parents() {
+        return new CatalogRows.Reading<>() {
+            private final OidMap<List<ObjectRef>> parents = new OidMap<>();
             private int child;
             private int schema;
             private int name;
@@ -120,8 +120,12 @@ final class RelationRows {
                 parents.computeIfAbsent(row.number(child), k -> new ArrayList<>())
                         .add(new ObjectRef(ObjectKind.TABLE, row.text(schema), row.text(name)));
             }
-        });
-        return parents;
+
+            @Override
+            OidMap<List<ObjectRef>> result() {
+                return parents;
+            }
+        };
     }
 
     /** A view or materialized view without its columns, indexes, triggers and dependencies. */
@@ -221,10 +225,9 @@ final class RelationRows {
         return rows;
     }
 
-    static OidMap<List<Trigger>> triggers(Connection connection, String sql, String namespaces)
-            throws SQLException {
-        OidMap<List<Trigger>> result = new OidMap<>();
-        CatalogRows.each(connection, sql, namespaces, new RowReader() {
+    static CatalogRows.Reading<OidMap<List<Trigger>>> triggers() {
+        return new CatalogRows.Reading<>() {
+            private final OidMap<List<Trigger>> result = new OidMap<>();
             private int table;
             private int name;
             private int definition;
@@ -251,14 +254,17 @@ final class RelationRows {
                 result.computeIfAbsent(row.number(table), k -> new ArrayList<>()).add(new Trigger(row.text(name),
                         row.text(definition), enabled, row.optionalText(description)));
             }
-        });
-        return result;
+
+            @Override
+            OidMap<List<Trigger>> result() {
+                return result;
+            }
+        };
     }
 
-    static OidMap<List<Policy>> policies(Connection connection, String sql, String namespaces)
-            throws SQLException {
-        OidMap<List<Policy>> result = new OidMap<>();
-        CatalogRows.each(connection, sql, namespaces, new RowReader() {
+    static CatalogRows.Reading<OidMap<List<Policy>>> policies() {
+        return new CatalogRows.Reading<>() {
+            private final OidMap<List<Policy>> result = new OidMap<>();
             private int table;
             private int name;
             private int permissive;
@@ -293,7 +299,11 @@ final class RelationRows {
                         row.bool(permissive), command, row.textArray(roles), row.optionalText(using),
                         row.optionalText(check), row.optionalText(description)));
             }
-        });
-        return result;
+
+            @Override
+            OidMap<List<Policy>> result() {
+                return result;
+            }
+        };
     }
 }

@@ -92,10 +92,9 @@ final class TypeRows {
         }
     }
 
-    static OidMap<List<Domain.Check>> domainChecks(Connection connection, String sql, String namespaces)
-            throws SQLException {
-        OidMap<List<Domain.Check>> checks = new OidMap<>();
-        CatalogRows.each(connection, sql, namespaces, new RowReader() {
+    static CatalogRows.Reading<OidMap<List<Domain.Check>>> domainChecks() {
+        return new CatalogRows.Reading<>() {
+            private final OidMap<List<Domain.Check>> checks = new OidMap<>();
             private int domain;
             private int name;
             private int definition;
@@ -117,8 +116,12 @@ final class TypeRows {
                         row.text(name), CatalogReader.withoutNotValid(row.text(definition)), row.bool(validated),
                         row.optionalText(description)));
             }
-        });
-        return checks;
+
+            @Override
+            OidMap<List<Domain.Check>> result() {
+                return checks;
+            }
+        };
     }
 
     /**
