@@ -44,6 +44,9 @@ public final class InspectBenchmark {
     /** What {@code SchemaInspector.builder()} uses unless told otherwise. */
     private static final int DEFAULT_CONNECTIONS = 2;
 
+    /** Untimed inspections before the diagnostic run, enough for the JIT compilers to finish. */
+    private static final int SETTLING_INSPECTIONS = 20;
+
     private final int tables;
     private final int runs;
     private final int fastRuns;
@@ -231,7 +234,40 @@ public final class InspectBenchmark {
                     "%.0f ms of %.0f ms JVM CPU".formatted(millis(timed.compilers().orElseThrow()),
                             millis(timed.process())));
         }
+        if (peer) {
+            afterJitSettled(parallel, base, pgDump.get());
+        }
         return new InspectionResult(snapshot, warm, one);
+    }
+
+    /**
+     * A diagnostic, not the target's measurement: the same comparison once the JIT compilers have
+     * had {@value #SETTLING_INSPECTIONS} more inspections to finish their work, which shows how much
+     * of the measured ratio is compilation in a young JVM rather than the inspection itself.
+     */
+    private void afterJitSettled(SchemaInspector parallel, PostgresDatabase base, PgDumpPeer pgDump)
+            throws Exception {
+        for (int i = 0; i < SETTLING_INSPECTIONS; i++) {
+            parallel.snapshot(base.url());
+        }
+        List<Duration> inspections = new ArrayList<>();
+        List<Duration> dumps = new ArrayList<>();
+        List<Duration> compilerCpu = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            JvmCpu before = JvmCpu.now();
+            inspections.add(Samples.once(() -> parallel.snapshot(base.url())));
+            JvmCpu.now().since(before).compilers().ifPresent(compilerCpu::add);
+            dumps.add(Samples.once(() -> pgDump.dumpSchema(base.url())));
+        }
+        Samples settled = new Samples(inspections);
+        Samples dump = new Samples(dumps);
+        String label = "after " + SETTLING_INSPECTIONS + " more inspections (diagnostic)";
+        line("inspect, " + DEFAULT_CONNECTIONS + " connections, " + label, settled.summary());
+        line("pg_dump --schema-only, interleaved with those", dump.summary());
+        line("ratio once the JIT has settled (not the target's measurement)", ratio(settled.median(), dump.median()));
+        if (!compilerCpu.isEmpty()) {
+            line("  JIT compiler CPU during those inspections", new Samples(compilerCpu).summary());
+        }
     }
 
     /**

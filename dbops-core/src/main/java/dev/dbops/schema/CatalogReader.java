@@ -6,7 +6,6 @@ import dev.dbops.schema.RelationRows.ViewRow;
 import dev.dbops.schema.IndexDefinitions.RelationName;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * snapshot, and hands the rows to {@link SchemaAssembly}. The primary connection reads the
  * namespaces first (every other query takes them as its parameter); the other queries are then
  * queued longest first on the {@link SnapshotLanes}, which may spread them over more connections
- * in the same snapshot. Index and constraint definitions are rendered once their columns are in.
+ * in the same snapshot; the queries with few rows go as one batch. Index and constraint definitions
+ * are rendered once their columns are in.
  */
 final class CatalogReader {
 

@@ -11,7 +11,6 @@ import dev.dbops.schema.RelationRows.ViewRow;
 import dev.dbops.schema.TypeRows.SequenceRow;
 import dev.dbops.schema.TypeRows.TypeRow;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
