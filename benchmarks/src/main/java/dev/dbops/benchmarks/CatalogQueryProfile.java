@@ -140,8 +140,10 @@ final class CatalogQueryProfile {
     /** Runs a query to the end, reading every value as text; returns {rows, characters}. */
     private static long[] drain(Connection connection, String sql, String namespaces) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            if (sql.contains("?")) {
-                statement.setString(1, namespaces);
+            // Every parameter of a catalog query is the array of inspected namespaces.
+            int parameter = 0;
+            for (int i = sql.indexOf('?'); i >= 0; i = sql.indexOf('?', i + 1)) {
+                statement.setString(++parameter, namespaces);
             }
             statement.setFetchSize(5000);
             try (ResultSet rs = statement.executeQuery()) {

@@ -44,6 +44,9 @@ public final class InspectBenchmark {
     /** What {@code SchemaInspector.builder()} uses unless told otherwise. */
     private static final int DEFAULT_CONNECTIONS = 2;
 
+    /** Untimed inspections before the diagnostic run, enough for the JIT compilers to finish. */
+    private static final int SETTLING_INSPECTIONS = 20;
+
     private final int tables;
     private final int runs;
     private final int fastRuns;
@@ -178,8 +181,16 @@ public final class InspectBenchmark {
         List<Duration> fromUrl = new ArrayList<>();
         List<Duration> oneConnection = new ArrayList<>();
         List<Duration> dumps = new ArrayList<>();
+        List<Duration> jvmCpu = new ArrayList<>();
+        List<Duration> compilerCpu = new ArrayList<>();
+        JvmCpu timedStart = JvmCpu.now();
         for (int i = 0; i < warmups + runs; i++) {
+            if (i == warmups) {
+                timedStart = JvmCpu.now();
+            }
+            JvmCpu before = JvmCpu.now();
             Duration url = Samples.once(() -> parallel.snapshot(base.url()));
+            JvmCpu.Spent spent = JvmCpu.now().since(before);
             Duration one = Samples.once(() -> {
                 try (Connection connection = base.connect()) {
                     return single.snapshot(connection);
@@ -190,8 +201,11 @@ public final class InspectBenchmark {
                 fromUrl.add(url);
                 oneConnection.add(one);
                 dumps.add(dump);
+                jvmCpu.add(spent.process());
+                spent.compilers().ifPresent(compilerCpu::add);
             }
         }
+        JvmCpu.Spent timed = JvmCpu.now().since(timedStart);
         Samples warm = new Samples(fromUrl);
         Samples one = new Samples(oneConnection);
         line("inspect from the URL, cold JVM (first run)", "%.1f ms".formatted(millis(cold)));
@@ -208,7 +222,52 @@ public final class InspectBenchmark {
             line("pg_dump --schema-only", "skipped: needs pg_dump " + serverMajorVersion
                     + " or newer (set PG_DUMP=/path/to/pg_dump)");
         }
+        // The process clock ticks in 10 ms steps, so the CPU of an inspection is the mean over the timed runs.
+        double jvmMean = jvmCpu.stream().mapToDouble(Samples::millis).sum() / jvmCpu.size();
+        line("JVM CPU per inspection, " + DEFAULT_CONNECTIONS + " connections (all threads, mean)",
+                "%.1f ms".formatted(jvmMean));
+        if (!compilerCpu.isEmpty()) {
+            line("  of which the JIT compiler threads", "%.1f ms (mean; %s)".formatted(
+                    compilerCpu.stream().mapToDouble(Samples::millis).sum() / compilerCpu.size(),
+                    new Samples(compilerCpu).summary()));
+            line("JIT compiler CPU over all timed rounds (inspections and dumps)",
+                    "%.0f ms of %.0f ms JVM CPU".formatted(millis(timed.compilers().orElseThrow()),
+                            millis(timed.process())));
+        }
+        if (peer) {
+            afterJitSettled(parallel, base, pgDump.get());
+        }
         return new InspectionResult(snapshot, warm, one);
+    }
+
+    /**
+     * A diagnostic, not the target's measurement: the same comparison once the JIT compilers have
+     * had {@value #SETTLING_INSPECTIONS} more inspections to finish their work, which shows how much
+     * of the measured ratio is compilation in a young JVM rather than the inspection itself.
+     */
+    private void afterJitSettled(SchemaInspector parallel, PostgresDatabase base, PgDumpPeer pgDump)
+            throws Exception {
+        for (int i = 0; i < SETTLING_INSPECTIONS; i++) {
+            parallel.snapshot(base.url());
+        }
+        List<Duration> inspections = new ArrayList<>();
+        List<Duration> dumps = new ArrayList<>();
+        List<Duration> compilerCpu = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            JvmCpu before = JvmCpu.now();
+            inspections.add(Samples.once(() -> parallel.snapshot(base.url())));
+            JvmCpu.now().since(before).compilers().ifPresent(compilerCpu::add);
+            dumps.add(Samples.once(() -> pgDump.dumpSchema(base.url())));
+        }
+        Samples settled = new Samples(inspections);
+        Samples dump = new Samples(dumps);
+        String label = "after " + SETTLING_INSPECTIONS + " more inspections (diagnostic)";
+        line("inspect, " + DEFAULT_CONNECTIONS + " connections, " + label, settled.summary());
+        line("pg_dump --schema-only, interleaved with those", dump.summary());
+        line("ratio once the JIT has settled (not the target's measurement)", ratio(settled.median(), dump.median()));
+        if (!compilerCpu.isEmpty()) {
+            line("  JIT compiler CPU during those inspections", new Samples(compilerCpu).summary());
+        }
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.dbops.schema;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reads PostgreSQL's text form of {@code aclitem} ({@code grantee=privileges/grantor}) into
@@ -11,33 +10,43 @@ import java.util.Map;
  */
 final class AclItems {
 
-    private static final Map<Character, String> PRIVILEGES = Map.ofEntries(
-            Map.entry('r', "SELECT"),
-            Map.entry('w', "UPDATE"),
-            Map.entry('a', "INSERT"),
-            Map.entry('d', "DELETE"),
-            Map.entry('D', "TRUNCATE"),
-            Map.entry('x', "REFERENCES"),
-            Map.entry('t', "TRIGGER"),
-            Map.entry('X', "EXECUTE"),
-            Map.entry('U', "USAGE"),
-            Map.entry('C', "CREATE"),
-            Map.entry('c', "CONNECT"),
-            Map.entry('T', "TEMPORARY"),
-            Map.entry('s', "SET"),
-            Map.entry('A', "ALTER SYSTEM"),
-            Map.entry('m', "MAINTAIN"));
+    /** Every privilege keyword, in the order {@link Grant} sorts them, so that one item's grants come out sorted. */
+    private static final String[] NAMES = {"ALTER SYSTEM", "CONNECT", "CREATE", "DELETE", "EXECUTE", "INSERT",
+        "MAINTAIN", "REFERENCES", "SELECT", "SET", "TEMPORARY", "TRIGGER", "TRUNCATE", "UPDATE", "USAGE"};
 
     private AclItems() {
     }
 
-    /** Parses every item of an ACL array; {@code null} (no ACL) gives no grants. */
-    static List<Grant> parse(String[] items) {
+    /** The position in {@link #NAMES} of a privilege letter of {@code aclitem}, or -1. */
+    private static int rank(char letter) {
+        return switch (letter) {
+            case 'A' -> 0;
+            case 'c' -> 1;
+            case 'C' -> 2;
+            case 'd' -> 3;
+            case 'X' -> 4;
+            case 'a' -> 5;
+            case 'm' -> 6;
+            case 'x' -> 7;
+            case 'r' -> 8;
+            case 's' -> 9;
+            case 'T' -> 10;
+            case 't' -> 11;
+            case 'D' -> 12;
+            case 'w' -> 13;
+            case 'U' -> 14;
+            default -> -1;
+        };
+    }
+
+    /** Parses every item of an ACL array; an empty array gives no grants. */
+    static List<Grant> parse(List<String> items) {
+        if (items.isEmpty()) {
+            return List.of();
+        }
         List<Grant> grants = new ArrayList<>();
-        if (items != null) {
-            for (String item : items) {
-                parseItem(item, grants);
-            }
+        for (String item : items) {
+            parseItem(item, grants);
         }
         return grants;
     }
@@ -50,16 +59,23 @@ final class AclItems {
         }
         position[0]++;
         String name = grantee.isEmpty() ? Grant.PUBLIC : grantee;
+        // 0 = not held, 1 = held, 2 = held WITH GRANT OPTION; by rank, so the grants come out in order.
+        byte[] held = new byte[NAMES.length];
         int i = position[0];
         while (i < item.length() && item.charAt(i) != '/') {
             char letter = item.charAt(i);
-            String privilege = PRIVILEGES.get(letter);
-            if (privilege == null) {
+            int rank = rank(letter);
+            if (rank < 0) {
                 throw new IllegalArgumentException("unknown privilege '" + letter + "' in aclitem: " + item);
             }
             boolean grantable = i + 1 < item.length() && item.charAt(i + 1) == '*';
-            out.add(new Grant(name, privilege, grantable));
+            held[rank] = (byte) (grantable ? 2 : 1);
             i += grantable ? 2 : 1;
+        }
+        for (int rank = 0; rank < held.length; rank++) {
+            if (held[rank] != 0) {
+                out.add(new Grant(name, NAMES[rank], held[rank] == 2));
+            }
         }
     }
 

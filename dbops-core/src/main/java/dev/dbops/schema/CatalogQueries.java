@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * The catalog queries of the inspector: one set-based query per object kind, each taking the array
- * of inspected namespace OIDs as its only parameter (or none). They run with {@code search_path}
+ * of inspected namespace OIDs as its parameters (or none). They run with {@code search_path}
  * empty, so every name that {@code pg_get_*} and {@code format_type} render outside
  * {@code pg_catalog} is schema-qualified, the same way on every database.
  *
@@ -15,7 +15,9 @@ import java.util.Map;
  * entry, which costs more than reading the parts and rendering them in Java
  * ({@link IndexDefinitions}, {@link ConstraintDefinitions}). Objects that belong to an extension
  * are left out in Java, from the membership rows of {@link #DEPENDENCIES}, rather than with an
- * anti-join on {@code pg_depend} in every query.
+ * anti-join on {@code pg_depend} in every query. A table constraint or index lives in its table's
+ * namespace, so those queries select by their own namespace instead of joining {@code pg_class} a
+ * second time; every scan of {@code pg_class} costs a few milliseconds on a large catalog.
  *
  * <p>{@code {name}} marks a version-gated fragment; {@link #forServer(int)} fills them in.
  */
@@ -44,7 +46,7 @@ final class CatalogQueries {
 
     static final String NAMESPACES = """
             select n.oid, n.nspname, pg_catalog.pg_get_userbyid(n.nspowner) as owner, d.description,
-                   coalesce(n.nspacl, pg_catalog.acldefault('n', n.nspowner))::text[] as acl
+                   coalesce(n.nspacl, pg_catalog.acldefault('n', n.nspowner)) as acl
             from pg_catalog.pg_namespace n
             """ + comment("d", "pg_namespace", "n.oid") + """
 
@@ -114,11 +116,12 @@ final class CatalogQueries {
             left join pg_catalog.pg_type st on st.oid = r.rngsubtype
             left join pg_catalog.pg_opclass oc on oc.oid = r.rngsubopc
             left join pg_catalog.pg_namespace ocn on ocn.oid = oc.opcnamespace
-            left join pg_catalog.pg_class rel on rel.oid = t.typrelid
             """ + comment("d", "pg_type", "t.oid") + """
 
             where t.typnamespace = any(?::oid[])
-              and (t.typtype in ('e', 'd', 'r') or (t.typtype = 'c' and rel.relkind = 'c'))""";
+              and (t.typtype in ('e', 'd', 'r')
+                   or (t.typtype = 'c' and t.typrelid in (select rel.oid from pg_catalog.pg_class rel
+                       where rel.relkind = 'c' and rel.relnamespace = any(?::oid[]))))""";
 
     static final String DOMAIN_CHECKS = """
             select con.contypid, con.conname, pg_catalog.pg_get_constraintdef(con.oid) as definition,
@@ -144,7 +147,7 @@ final class CatalogQueries {
                         where d.objoid = c.oid and d.classoid = 'pg_catalog.pg_class'::regclass and d.objsubid = 0)
                    end as description,
                    case when dep.deptype is distinct from 'i'
-                        then coalesce(c.relacl, pg_catalog.acldefault('s', c.relowner))::text[] end as acl,
+                        then coalesce(c.relacl, pg_catalog.acldefault('s', c.relowner)) end as acl,
                    case when dep.deptype = 'a' then (select tc.relname from pg_catalog.pg_class tc
                         where tc.oid = dep.refobjid) end as owned_table,
                    case when dep.deptype = 'a' then (select ta.attname from pg_catalog.pg_attribute ta
@@ -162,20 +165,13 @@ final class CatalogQueries {
                    case when c.relkind = 'p' then pg_catalog.pg_get_partkeydef(c.oid) end as partition_key,
                    c.relispartition,
                    case when c.relispartition then pg_catalog.pg_get_expr(c.relpartbound, c.oid) end as bound,
-                   array(select pn.nspname::text from pg_catalog.pg_inherits i
-                         join pg_catalog.pg_class pc on pc.oid = i.inhparent
-                         join pg_catalog.pg_namespace pn on pn.oid = pc.relnamespace
-                         where i.inhrelid = c.oid order by i.inhseqno) as parent_schemas,
-                   array(select pc.relname::text from pg_catalog.pg_inherits i
-                         join pg_catalog.pg_class pc on pc.oid = i.inhparent
-                         where i.inhrelid = c.oid order by i.inhseqno) as parent_names,
                    c.reloptions::text[] as options, c.relreplident,
                    case when c.relreplident = 'i' then (select ic.relname from pg_catalog.pg_index x
                         join pg_catalog.pg_class ic on ic.oid = x.indexrelid
                         where x.indrelid = c.oid and x.indisreplident) end as replident_index,
                    c.relrowsecurity, c.relforcerowsecurity,
                    pg_catalog.pg_get_userbyid(c.relowner) as owner, d.description,
-                   coalesce(c.relacl, pg_catalog.acldefault('r', c.relowner))::text[] as acl
+                   coalesce(c.relacl, pg_catalog.acldefault('r', c.relowner)) as acl
             from pg_catalog.pg_class c
             join pg_catalog.pg_namespace n on n.oid = c.relnamespace
             join pg_catalog.pg_type rt on rt.oid = c.reltype
@@ -184,28 +180,44 @@ final class CatalogQueries {
             where c.relkind in ('r', 'p') and c.relnamespace = any(?::oid[])""";
 
     /**
+     * The parents of every table that has any, partitions included, in declared order: there are
+     * few, and reading them apart is cheaper than two sub-selects for every table.
+     */
+    static final String PARENTS = """
+            select i.inhrelid, pn.nspname, pc.relname
+            from pg_catalog.pg_inherits i
+            join pg_catalog.pg_class pc on pc.oid = i.inhparent
+            join pg_catalog.pg_namespace pn on pn.oid = pc.relnamespace
+            order by i.inhrelid, i.inhseqno""";
+
+    /**
      * Columns of tables, views and composite types, in no particular order ({@code attnum} orders
-     * them). A default cannot refer to a column, so it is rendered without the table as context,
-     * which spares the server building every table's relcache entry; a generated column's expression
-     * does refer to columns and is rendered with it. The type is named by {@code format_type} once per
-     * distinct type and modifier ({@link RelationColumns}), not once per column, and comments come
-     * from {@link #COLUMN_COMMENTS}.
+     * them), without their defaults ({@link #DEFAULTS}). The type is named by {@code format_type}
+     * once per distinct type and modifier, and a collation once per distinct collation
+     * ({@link RelationColumns}), not once per column; comments come from {@link #COLUMN_COMMENTS}.
      */
     static final String COLUMNS = """
-            select a.attrelid, a.attnum, a.attname, a.atttypid, a.atttypmod, a.attcollation,
-                   """ + collation("a.attcollation", "t.typcollation") + """
-             as collation,
-                   a.attnotnull,
-                   case when a.attgenerated = '' then pg_catalog.pg_get_expr(ad.adbin, 0) end as default_value,
-                   a.attidentity,
-                   case when a.attgenerated <> '' then pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) end as generated,
-                   not a.attislocal as inherited, a.attacl::text[] as acl
+            select a.attrelid, a.attnum, a.attname, a.atttypid, a.atttypmod, a.attcollation, a.attnotnull,
+                   a.attidentity, a.attgenerated, a.attislocal, a.attacl as acl
             from pg_catalog.pg_attribute a
             join pg_catalog.pg_class c on c.oid = a.attrelid
-            join pg_catalog.pg_type t on t.oid = a.atttypid
-            left join pg_catalog.pg_attrdef ad on ad.adrelid = a.attrelid and ad.adnum = a.attnum
             where c.relkind in ('r', 'p', 'v', 'm', 'c') and c.relnamespace = any(?::oid[])
               and a.attnum > 0 and not a.attisdropped""";
+
+    /**
+     * Column defaults and generation expressions, read apart from {@link #COLUMNS} so that another
+     * connection can render them while the columns are read. A default cannot refer to a column, so
+     * it is rendered without the table as context, which spares the server opening every table and
+     * building its relcache entry; only an expression that refers to columns (a {@code VAR} node:
+     * generated columns) is rendered with it.
+     */
+    static final String DEFAULTS = """
+            select ad.adrelid, ad.adnum,
+                   pg_catalog.pg_get_expr(ad.adbin, case when pg_catalog.strpos(ad.adbin::text, '{VAR ') > 0
+                                                         then ad.adrelid else 0 end) as expression
+            from pg_catalog.pg_attrdef ad
+            join pg_catalog.pg_class c on c.oid = ad.adrelid
+            where c.relkind in ('r', 'p', 'v', 'm', 'c') and c.relnamespace = any(?::oid[])""";
 
     /**
      * Comments on columns, of every relation: there are few, and reading them apart is cheaper than
@@ -220,6 +232,8 @@ final class CatalogQueries {
      * Table constraints. CHECK and EXCLUDE are rendered by the server (their expressions and
      * operators need its deparser); primary keys, unique constraints and foreign keys come as parts
      * for {@link ConstraintDefinitions}, which names a referenced table from the inspected tables.
+     * A table constraint lives in its table's namespace, so {@code connamespace} selects them
+     * without a scan of {@code pg_class}.
      */
     static final String CONSTRAINTS = """
             select con.oid, con.conrelid, con.conname, con.contype,
@@ -230,16 +244,17 @@ final class CatalogQueries {
                    ci.indnatts, ci.indkey::text as indkey, {indnullsnotdistinct} as indnullsnotdistinct,
                    con.convalidated, con.condeferrable, con.condeferred, d.description
             from pg_catalog.pg_constraint con
-            join pg_catalog.pg_class c on c.oid = con.conrelid
             left join pg_catalog.pg_index ci on con.contype in ('p', 'u') and ci.indexrelid = con.conindid
             """ + comment("d", "pg_constraint", "con.oid") + """
 
-            where c.relnamespace = any(?::oid[]) and con.contype in ('p', 'u', 'c', 'f', 'x')
+            where con.connamespace = any(?::oid[]) and con.conrelid <> 0 and con.contype in ('p', 'u', 'c', 'f', 'x')
               and con.conislocal and con.conparentid = 0""";
 
     /**
      * Indexes that do not back a constraint, as parts for {@link IndexDefinitions}; an index on
      * expressions is rendered by the server, and a partial index brings its predicate as a node tree.
+     * An index lives in its table's namespace, and only tables, partitioned tables and materialized
+     * views have indexes outside {@code pg_toast}, so the index's own {@code pg_class} row selects it.
      */
     static final String INDEXES = """
             select x.indexrelid, x.indrelid, ic.relname, ic.relkind, ic.relam, x.indisunique,
@@ -249,12 +264,11 @@ final class CatalogQueries {
                    case when x.indexprs is not null then pg_catalog.pg_get_indexdef(x.indexrelid) end as definition,
                    case when x.indexprs is null then x.indpred::text end as predicate,
                    x.indisvalid, d.description
-            from pg_catalog.pg_index x
-            join pg_catalog.pg_class ic on ic.oid = x.indexrelid
-            join pg_catalog.pg_class c on c.oid = x.indrelid
+            from pg_catalog.pg_class ic
+            join pg_catalog.pg_index x on x.indexrelid = ic.oid
             """ + comment("d", "pg_class", "x.indexrelid") + """
 
-            where c.relnamespace = any(?::oid[]) and c.relkind in ('r', 'p', 'm') and not ic.relispartition
+            where ic.relnamespace = any(?::oid[]) and ic.relkind in ('i', 'I') and not ic.relispartition
               and not exists (select 1 from pg_catalog.pg_constraint k where k.conindid = x.indexrelid
                               and k.conrelid = x.indrelid and k.contype in ('p', 'u', 'x'))""";
 
@@ -282,7 +296,7 @@ final class CatalogQueries {
             select c.oid, n.nspname, c.relname, c.reltype, rt.typarray, c.relkind = 'm' as materialized,
                    pg_catalog.pg_get_viewdef(c.oid) as definition, c.reloptions::text[] as options,
                    pg_catalog.pg_get_userbyid(c.relowner) as owner, d.description,
-                   coalesce(c.relacl, pg_catalog.acldefault('r', c.relowner))::text[] as acl
+                   coalesce(c.relacl, pg_catalog.acldefault('r', c.relowner)) as acl
             from pg_catalog.pg_class c
             join pg_catalog.pg_namespace n on n.oid = c.relnamespace
             join pg_catalog.pg_type rt on rt.oid = c.reltype
@@ -297,7 +311,7 @@ final class CatalogQueries {
                    case when p.prokind <> 'p' then pg_catalog.pg_get_function_result(p.oid) end as result,
                    pg_catalog.pg_get_functiondef(p.oid) as definition,
                    pg_catalog.pg_get_userbyid(p.proowner) as owner, d.description,
-                   coalesce(p.proacl, pg_catalog.acldefault('f', p.proowner))::text[] as acl
+                   coalesce(p.proacl, pg_catalog.acldefault('f', p.proowner)) as acl
             from pg_catalog.pg_proc p
             join pg_catalog.pg_namespace n on n.oid = p.pronamespace
             """ + comment("d", "pg_proc", "p.oid") + """
@@ -309,7 +323,7 @@ final class CatalogQueries {
 
     static final String DEFAULT_PRIVILEGES = """
             select pg_catalog.pg_get_userbyid(a.defaclrole) as role, n.nspname, a.defaclobjtype,
-                   a.defaclacl::text[] as acl
+                   a.defaclacl as acl
             from pg_catalog.pg_default_acl a
             left join pg_catalog.pg_namespace n on n.oid = a.defaclnamespace""";
 
@@ -320,25 +334,33 @@ final class CatalogQueries {
      * never interesting. Foreign keys are left out: they are recorded on the constraint, and tables
      * that reference each other must still be creatable (the plan adds foreign keys after all
      * tables). The same pass over {@code pg_depend} also gives the relations and types that belong to
-     * an extension ({@code deptype} {@code e}, {@code objid}).
+     * an extension ({@code deptype} {@code e}, {@code objid}). Only the few rows of each kind look up
+     * their owner, by index, instead of hashing every default, trigger and index of the database.
      */
     static final String DEPENDENCIES = """
             select d.deptype, d.classid = 'pg_type'::regclass as is_type, d.objid,
-                   coalesce(ad.adrelid, rw.ev_class, con.conrelid, tg.tgrelid, po.polrelid, ix.indrelid,
-                            case when d.classid = 'pg_class'::regclass then d.objid end) as rel,
+                   case d.classid
+                        when 'pg_class'::regclass then coalesce((select ix.indrelid from pg_catalog.pg_index ix
+                                                                 where ix.indexrelid = d.objid), d.objid)
+                        when 'pg_attrdef'::regclass then (select ad.adrelid from pg_catalog.pg_attrdef ad
+                                                          where ad.oid = d.objid)
+                        when 'pg_rewrite'::regclass then (select rw.ev_class from pg_catalog.pg_rewrite rw
+                                                          where rw.oid = d.objid)
+                        when 'pg_constraint'::regclass then con.conrelid
+                        when 'pg_trigger'::regclass then (select tg.tgrelid from pg_catalog.pg_trigger tg
+                                                          where tg.oid = d.objid)
+                        when 'pg_policy'::regclass then (select po.polrelid from pg_catalog.pg_policy po
+                                                         where po.oid = d.objid)
+                   end as rel,
                    case when d.classid = 'pg_type'::regclass then d.objid when con.contypid <> 0 then con.contypid end as typ,
                    case when d.classid = 'pg_proc'::regclass then d.objid end as proc,
-                   coalesce(rix.indrelid, case when d.refclassid = 'pg_class'::regclass then d.refobjid end) as ref_rel,
+                   case when d.refclassid = 'pg_class'::regclass
+                        then coalesce((select rix.indrelid from pg_catalog.pg_index rix where rix.indexrelid = d.refobjid),
+                                      d.refobjid) end as ref_rel,
                    case when d.refclassid = 'pg_type'::regclass then d.refobjid end as ref_typ,
                    case when d.refclassid = 'pg_proc'::regclass then d.refobjid end as ref_proc
             from pg_catalog.pg_depend d
-            left join pg_catalog.pg_attrdef ad on d.classid = 'pg_attrdef'::regclass and ad.oid = d.objid
-            left join pg_catalog.pg_rewrite rw on d.classid = 'pg_rewrite'::regclass and rw.oid = d.objid
             left join pg_catalog.pg_constraint con on d.classid = 'pg_constraint'::regclass and con.oid = d.objid
-            left join pg_catalog.pg_trigger tg on d.classid = 'pg_trigger'::regclass and tg.oid = d.objid
-            left join pg_catalog.pg_policy po on d.classid = 'pg_policy'::regclass and po.oid = d.objid
-            left join pg_catalog.pg_index ix on d.classid = 'pg_class'::regclass and ix.indexrelid = d.objid
-            left join pg_catalog.pg_index rix on d.refclassid = 'pg_class'::regclass and rix.indexrelid = d.refobjid
             where (con.oid is null or con.contype <> 'f')
               and ((d.deptype = 'n' and d.objid >= 16384 and d.refobjid >= 16384
                     and d.classid in ('pg_class'::regclass, 'pg_type'::regclass, 'pg_proc'::regclass,
@@ -366,7 +388,9 @@ final class CatalogQueries {
         queries.put("DOMAIN_CHECKS", DOMAIN_CHECKS);
         queries.put("SEQUENCES", SEQUENCES);
         queries.put("TABLES", TABLES);
+        queries.put("PARENTS", PARENTS);
         queries.put("COLUMNS", COLUMNS);
+        queries.put("DEFAULTS", DEFAULTS);
         queries.put("COLUMN_COMMENTS", COLUMN_COMMENTS);
         queries.put("CONSTRAINTS", CONSTRAINTS
                 .replace("{confdelsetcols}", pg15 ? "con.confdelsetcols::text" : "null::text")

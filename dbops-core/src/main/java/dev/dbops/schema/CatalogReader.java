@@ -1,12 +1,11 @@
 package dev.dbops.schema;
 
 import dev.dbops.schema.CatalogRows.NamespaceRow;
-import dev.dbops.schema.CatalogRows.TableRow;
-import dev.dbops.schema.CatalogRows.ViewRow;
+import dev.dbops.schema.RelationRows.TableRow;
+import dev.dbops.schema.RelationRows.ViewRow;
 import dev.dbops.schema.IndexDefinitions.RelationName;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * snapshot, and hands the rows to {@link SchemaAssembly}. The primary connection reads the
  * namespaces first (every other query takes them as its parameter); the other queries are then
  * queued longest first on the {@link SnapshotLanes}, which may spread them over more connections
- * in the same snapshot. Index and constraint definitions are rendered once their columns are in.
+ * in the same snapshot; the queries with few rows go as one batch. Index and constraint definitions
+ * are rendered once their columns are in.
  */
 final class CatalogReader {
 
@@ -53,57 +53,77 @@ final class CatalogReader {
 
         // Longest first, so that the last read to finish is a short one; what the definitions need comes early.
         var columns = lanes.submit("COLUMNS", c -> RelationColumns.read(c, sql.get("COLUMNS"), oids));
-        var views = lanes.submit("VIEWS", c -> CatalogRows.views(c, sql.get("VIEWS"), oids));
+        var defaults = lanes.submit("DEFAULTS", c -> RelationColumns.defaults(c, sql.get("DEFAULTS"), oids));
+        var views = lanes.submit("VIEWS", c -> RelationRows.views(c, sql.get("VIEWS"), oids));
         var indexes = lanes.submit("INDEXES", c -> IndexDefinitions.read(c, sql.get("INDEXES"), oids));
         var constraints = lanes.submit("CONSTRAINTS", c -> ConstraintDefinitions.read(c, sql.get("CONSTRAINTS"), oids));
-        var tables = lanes.submit("TABLES", c -> CatalogRows.tables(c, sql.get("TABLES"), oids));
-        var opClasses = lanes.submit("OPERATOR_CLASSES",
-                c -> CatalogRows.operatorClasses(c, sql.get("OPERATOR_CLASSES")));
-        var quoting = lanes.submit("QUOTING", c -> CatalogRows.quoting(c, sql.get("QUOTING")));
+        var tables = lanes.submit("TABLES", c -> RelationRows.tables(c, sql.get("TABLES"), oids));
+        var small = lanes.submit("the small reads", c -> SmallReads.read(c, sql, oids, schemaFilter));
         var dependencies = lanes.submit("DEPENDENCIES",
                 c -> CatalogRows.dependencies(c, sql.get("DEPENDENCIES")));
-        var sequences = lanes.submit("SEQUENCES", c -> CatalogRows.sequences(c, sql.get("SEQUENCES"), oids));
-        var types = lanes.submit("TYPES", c -> CatalogRows.types(c, sql.get("TYPES"), oids));
-        var functions = lanes.submit("FUNCTIONS", c -> CatalogRows.functions(c, sql.get("FUNCTIONS"), oids));
-        var triggers = lanes.submit("TRIGGERS", c -> CatalogRows.triggers(c, sql.get("TRIGGERS"), oids));
-        var domainChecks = lanes.submit("DOMAIN_CHECKS",
-                c -> CatalogRows.domainChecks(c, sql.get("DOMAIN_CHECKS"), oids));
-        var policies = lanes.submit("POLICIES", c -> CatalogRows.policies(c, sql.get("POLICIES"), oids));
-        var columnComments = lanes.submit("COLUMN_COMMENTS",
-                c -> CatalogRows.columnComments(c, sql.get("COLUMN_COMMENTS")));
-        var extensions = lanes.submit("EXTENSIONS", c -> CatalogRows.extensions(c, sql.get("EXTENSIONS"), oids));
-        var defaultPrivileges = lanes.submit("DEFAULT_PRIVILEGES",
-                c -> CatalogRows.defaultPrivileges(c, sql.get("DEFAULT_PRIVILEGES"), schemaFilter));
+        var sequences = lanes.submit("SEQUENCES", c -> TypeRows.sequences(c, sql.get("SEQUENCES"), oids));
+        var types = lanes.submit("TYPES", c -> TypeRows.types(c, sql.get("TYPES"), oids));
+        var functions = lanes.submit("FUNCTIONS", c -> RelationRows.functions(c, sql.get("FUNCTIONS"), oids));
         snapshotId.ifPresent(lanes::start);
         lanes.drain(connection);
         // The definitions need only these; rendering them overlaps the reads the other lanes finish.
-        lanes.await(List.of(columns, tables, views, indexes, constraints, opClasses, quoting));
+        lanes.await(List.of(columns, defaults, tables, views, indexes, constraints, small));
         long read = System.nanoTime();
 
-        RelationColumns relationColumns = RelationColumns.of(done(columns));
-        Map<Long, RelationName> relationNames = new HashMap<>();
+        RelationColumns relationColumns = RelationColumns.of(done(columns), done(defaults));
+        OidMap<RelationName> relationNames = new OidMap<>(done(tables).size() + done(views).size());
         for (TableRow row : done(tables)) {
-            relationNames.put(row.oid(), new RelationName(row.table().schema(), row.table().name()));
+            relationNames.put(row.oid(), new RelationName(row.schema(), row.name()));
         }
         for (ViewRow row : done(views)) {
-            relationNames.put(row.oid(), new RelationName(row.view().schema(), row.view().name()));
+            relationNames.put(row.oid(), new RelationName(row.schema(), row.name()));
         }
-        Map<Long, String> indexDefinitions = new IndexDefinitions(relationNames, relationColumns, done(opClasses),
-                done(quoting)).render(connection, serverVersion, done(indexes));
-        Map<Long, ConstraintDefinitions.Rendered> constraintDefinitions = new ConstraintDefinitions(relationNames,
-                relationColumns, done(quoting)).render(connection, done(constraints));
+        SmallReads few = done(small);
+        OidMap<String> indexDefinitions = new IndexDefinitions(relationNames, relationColumns, few.opClasses(),
+                few.quoting()).render(connection, serverVersion, done(indexes));
+        OidMap<ConstraintDefinitions.Rendered> constraintDefinitions = new ConstraintDefinitions(relationNames,
+                relationColumns, few.quoting()).render(connection, done(constraints));
         lanes.runAll(connection);
         long rendered = System.nanoTime();
         CatalogRows.Dependencies dependencyRows = done(dependencies);
-        Schema schema = SchemaAssembly.assemble(new SchemaAssembly.Rows(namespaces, done(extensions),
-                dependencyRows.extensionMembers(), done(types), done(domainChecks), done(sequences), done(tables),
-                done(views), done(functions), relationColumns, done(columnComments), dependencyRows.rows(),
-                done(constraints), constraintDefinitions, done(indexes), indexDefinitions, done(triggers),
-                done(policies), done(defaultPrivileges)));
+        Schema schema = SchemaAssembly.assemble(new SchemaAssembly.Rows(namespaces, few.extensions(),
+                dependencyRows.extensionMembers(), done(types), few.domainChecks(), done(sequences), done(tables),
+                few.parents(), done(views), done(functions), relationColumns, few.columnComments(),
+                dependencyRows.rows(), done(constraints), constraintDefinitions, done(indexes), indexDefinitions,
+                few.triggers(), few.policies(), few.defaultPrivileges()));
         LOG.debug("reads for the definitions {} ms, definitions and the other reads {} ms, assembly {} ms",
                 (read - started) / 1_000_000, (rendered - read) / 1_000_000,
                 (System.nanoTime() - rendered) / 1_000_000);
         return schema;
+    }
+
+    /**
+     * What the queries with few rows read: sent as one {@link CatalogRows.Batch}, in one round trip.
+     * Operator classes and quoting rules are needed to render definitions, so the batch is queued
+     * early.
+     */
+    private record SmallReads(ServerQuoting quoting, OperatorClasses opClasses,
+            OidMap<List<Domain.Check>> domainChecks, OidMap<List<Trigger>> triggers, OidMap<List<Policy>> policies,
+            OidMap<List<ObjectRef>> parents, OidMap<Map<Integer, String>> columnComments, List<Extension> extensions,
+            List<DefaultPrivilege> defaultPrivileges) {
+
+        static SmallReads read(Connection connection, Map<String, String> sql, String namespaces,
+                Predicate<String> schemaFilter) throws SQLException {
+            CatalogRows.Batch batch = new CatalogRows.Batch();
+            var quoting = batch.add(sql.get("QUOTING"), CatalogRows.quoting());
+            var opClasses = batch.add(sql.get("OPERATOR_CLASSES"), OperatorClasses.reading());
+            var domainChecks = batch.add(sql.get("DOMAIN_CHECKS"), TypeRows.domainChecks());
+            var triggers = batch.add(sql.get("TRIGGERS"), RelationRows.triggers());
+            var policies = batch.add(sql.get("POLICIES"), RelationRows.policies());
+            var parents = batch.add(sql.get("PARENTS"), RelationRows.parents());
+            var columnComments = batch.add(sql.get("COLUMN_COMMENTS"), CatalogRows.columnComments());
+            var extensions = batch.add(sql.get("EXTENSIONS"), CatalogRows.extensions());
+            var defaultPrivileges = batch.add(sql.get("DEFAULT_PRIVILEGES"), CatalogRows.defaultPrivileges(schemaFilter));
+            batch.run(connection, namespaces);
+            return new SmallReads(quoting.result(), opClasses.result(), domainChecks.result(), triggers.result(),
+                    policies.result(), parents.result(), columnComments.result(), extensions.result(),
+                    defaultPrivileges.result());
+        }
     }
 
     /** The value of a read that {@link SnapshotLanes#runAll} has seen complete. */

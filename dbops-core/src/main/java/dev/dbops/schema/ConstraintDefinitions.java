@@ -5,9 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,28 +55,77 @@ final class ConstraintDefinitions {
 
     /** Reads {@link CatalogQueries#CONSTRAINTS}. */
     static List<ConstraintRow> read(Connection connection, String sql, String namespaces) throws SQLException {
-        List<ConstraintRow> rows = new ArrayList<>();
-        CatalogRows.each(connection, sql, namespaces, rs -> {
-            rows.add(new ConstraintRow(rs.getLong("oid"), rs.getLong("conrelid"), rs.getString("conname"),
-                    rs.getString("contype").charAt(0), CatalogRows.text(rs, "definition"),
-                    CatalogArrays.ints(rs.getString("conkey")), rs.getLong("confrelid"),
-                    CatalogArrays.ints(rs.getString("confkey")), CatalogRows.charOf(rs, "confupdtype"),
-                    CatalogRows.charOf(rs, "confdeltype"), CatalogRows.charOf(rs, "confmatchtype"),
-                    rs.getString("confdelsetcols"), rs.getBoolean("conperiod"), rs.getBoolean("conenforced"),
-                    rs.getInt("indnatts"), CatalogArrays.ints(rs.getString("indkey")),
-                    rs.getBoolean("indnullsnotdistinct"), rs.getBoolean("convalidated"),
-                    rs.getBoolean("condeferrable"), rs.getBoolean("condeferred"),
-                    CatalogRows.text(rs, "description")));
-        });
-        return rows;
+        Reader reader = new Reader();
+        CatalogRows.each(connection, sql, namespaces, reader);
+        return reader.rows;
     }
 
-    private final Map<Long, IndexDefinitions.RelationName> relations;
+    private static final class Reader extends CatalogRows.RowReader {
+        private final List<ConstraintRow> rows = new ArrayList<>();
+        private int oid;
+        private int table;
+        private int name;
+        private int type;
+        private int definition;
+        private int keys;
+        private int referencedTable;
+        private int referencedKeys;
+        private int onUpdate;
+        private int onDelete;
+        private int match;
+        private int deleteSetColumns;
+        private int period;
+        private int enforced;
+        private int indexColumns;
+        private int indexKeys;
+        private int nullsNotDistinct;
+        private int validated;
+        private int deferrable;
+        private int deferred;
+        private int description;
+
+        @Override
+        void columns(CatalogRow c) {
+            oid = c.column("oid");
+            table = c.column("conrelid");
+            name = c.column("conname");
+            type = c.column("contype");
+            definition = c.column("definition");
+            keys = c.column("conkey");
+            referencedTable = c.column("confrelid");
+            referencedKeys = c.column("confkey");
+            onUpdate = c.column("confupdtype");
+            onDelete = c.column("confdeltype");
+            match = c.column("confmatchtype");
+            deleteSetColumns = c.column("confdelsetcols");
+            period = c.column("conperiod");
+            enforced = c.column("conenforced");
+            indexColumns = c.column("indnatts");
+            indexKeys = c.column("indkey");
+            nullsNotDistinct = c.column("indnullsnotdistinct");
+            validated = c.column("convalidated");
+            deferrable = c.column("condeferrable");
+            deferred = c.column("condeferred");
+            description = c.column("description");
+        }
+
+        @Override
+        void read(CatalogRow row) {
+            rows.add(new ConstraintRow(row.number(oid), row.number(table), row.text(name), row.character(type),
+                    row.optionalText(definition), row.ints(keys), row.number(referencedTable),
+                    row.ints(referencedKeys), row.character(onUpdate), row.character(onDelete),
+                    row.character(match), row.nullableText(deleteSetColumns), row.bool(period), row.bool(enforced),
+                    row.integer(indexColumns), row.ints(indexKeys), row.bool(nullsNotDistinct),
+                    row.bool(validated), row.bool(deferrable), row.bool(deferred), row.optionalText(description)));
+        }
+    }
+
+    private final OidMap<IndexDefinitions.RelationName> relations;
     private final RelationColumns columns;
     private final ServerQuoting quoting;
 
     /** @param relations the inspected tables, which foreign keys reference by OID */
-    ConstraintDefinitions(Map<Long, IndexDefinitions.RelationName> relations, RelationColumns columns,
+    ConstraintDefinitions(OidMap<IndexDefinitions.RelationName> relations, RelationColumns columns,
             ServerQuoting quoting) {
         this.relations = relations;
         this.columns = columns;
@@ -86,24 +133,13 @@ final class ConstraintDefinitions {
     }
 
     /** Every constraint's definition and reference, by constraint OID; asks the server for those it does not render. */
-    Map<Long, Rendered> render(Connection connection, List<ConstraintRow> rows) throws SQLException {
-        Map<Long, Rendered> definitions = new HashMap<>();
+    OidMap<Rendered> render(Connection connection, List<ConstraintRow> rows) throws SQLException {
+        OidMap<Rendered> definitions = new OidMap<>(rows.size());
         List<Long> serverSide = new ArrayList<>();
         for (ConstraintRow row : rows) {
-            Optional<ObjectRef> references = Optional.empty();
-            if (row.referencedTable() != 0) {
-                IndexDefinitions.RelationName table = relations.get(row.referencedTable());
-                if (table == null) {
-                    serverSide.add(row.oid());
-                    continue;
-                }
-                references = Optional.of(new ObjectRef(ObjectKind.TABLE, table.schema(), table.name()));
-            }
-            Optional<String> definition = row.serverDefinition().isPresent()
-                    ? row.serverDefinition().map(CatalogReader::withoutNotValid)
-                    : definition(row, references);
-            if (definition.isPresent()) {
-                definitions.put(row.oid(), new Rendered(definition.get(), references));
+            Rendered rendered = rendered(row);
+            if (rendered != null) {
+                definitions.put(row.oid(), rendered);
             } else {
                 serverSide.add(row.oid());
             }
@@ -124,6 +160,22 @@ final class ConstraintDefinitions {
         }
         LOG.debug("{} constraint definitions, {} asked for", rows.size(), serverSide.size());
         return definitions;
+    }
+
+    /** The definition and reference, or null when the server is to render it. */
+    private Rendered rendered(ConstraintRow row) {
+        Optional<ObjectRef> references = Optional.empty();
+        if (row.referencedTable() != 0) {
+            IndexDefinitions.RelationName table = relations.get(row.referencedTable());
+            if (table == null) {
+                return null;
+            }
+            references = Optional.of(new ObjectRef(ObjectKind.TABLE, table.schema(), table.name()));
+        }
+        Optional<String> definition = row.serverDefinition().isPresent()
+                ? row.serverDefinition().map(CatalogReader::withoutNotValid)
+                : definition(row, references);
+        return definition.isPresent() ? new Rendered(definition.get(), references) : null;
     }
 
     private Optional<String> definition(ConstraintRow row, Optional<ObjectRef> references) {

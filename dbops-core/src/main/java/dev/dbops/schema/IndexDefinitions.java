@@ -64,24 +64,68 @@ final class IndexDefinitions {
 
     /** Reads {@link CatalogQueries#INDEXES}. */
     static List<IndexRow> read(Connection connection, String sql, String namespaces) throws SQLException {
-        List<IndexRow> rows = new ArrayList<>();
-        CatalogRows.each(connection, sql, namespaces, rs -> rows.add(new IndexRow(rs.getLong("indexrelid"),
-                rs.getLong("indrelid"), rs.getString("relname"), "I".equals(rs.getString("relkind")),
-                rs.getLong("relam"), rs.getBoolean("indisunique"), rs.getBoolean("indnullsnotdistinct"),
-                rs.getInt("indnkeyatts"), CatalogArrays.ints(rs.getString("indkey")),
-                CatalogArrays.oids(rs.getString("indclass")), CatalogArrays.oids(rs.getString("indcollation")),
-                CatalogArrays.ints(rs.getString("indoption")), CatalogRows.strings(rs, "options"),
-                CatalogRows.text(rs, "definition"), CatalogRows.text(rs, "predicate"), rs.getBoolean("indisvalid"),
-                CatalogRows.text(rs, "description"))));
-        return rows;
+        Reader reader = new Reader();
+        CatalogRows.each(connection, sql, namespaces, reader);
+        return reader.rows;
     }
 
-    private final Map<Long, RelationName> relations;
+    private static final class Reader extends CatalogRows.RowReader {
+        private final List<IndexRow> rows = new ArrayList<>();
+        private int oid;
+        private int table;
+        private int name;
+        private int relkind;
+        private int method;
+        private int unique;
+        private int nullsNotDistinct;
+        private int keyCount;
+        private int keys;
+        private int opClasses;
+        private int collations;
+        private int flags;
+        private int options;
+        private int definition;
+        private int predicate;
+        private int valid;
+        private int description;
+
+        @Override
+        void columns(CatalogRow c) {
+            oid = c.column("indexrelid");
+            table = c.column("indrelid");
+            name = c.column("relname");
+            relkind = c.column("relkind");
+            method = c.column("relam");
+            unique = c.column("indisunique");
+            nullsNotDistinct = c.column("indnullsnotdistinct");
+            keyCount = c.column("indnkeyatts");
+            keys = c.column("indkey");
+            opClasses = c.column("indclass");
+            collations = c.column("indcollation");
+            flags = c.column("indoption");
+            options = c.column("options");
+            definition = c.column("definition");
+            predicate = c.column("predicate");
+            valid = c.column("indisvalid");
+            description = c.column("description");
+        }
+
+        @Override
+        void read(CatalogRow row) {
+            rows.add(new IndexRow(row.number(oid), row.number(table), row.text(name), row.character(relkind) == 'I',
+                    row.number(method), row.bool(unique), row.bool(nullsNotDistinct), row.integer(keyCount),
+                    row.ints(keys), row.numbers(opClasses), row.numbers(collations), row.ints(flags),
+                    row.textArray(options), row.optionalText(definition), row.optionalText(predicate),
+                    row.bool(valid), row.optionalText(description)));
+        }
+    }
+
+    private final OidMap<RelationName> relations;
     private final RelationColumns columns;
     private final OperatorClasses opClasses;
     private final ServerQuoting quoting;
 
-    IndexDefinitions(Map<Long, RelationName> relations, RelationColumns columns, OperatorClasses opClasses,
+    IndexDefinitions(OidMap<RelationName> relations, RelationColumns columns, OperatorClasses opClasses,
             ServerQuoting quoting) {
         this.relations = relations;
         this.columns = columns;
@@ -90,44 +134,66 @@ final class IndexDefinitions {
     }
 
     /** The definition of every index, by index OID; asks the server for the ones it does not render. */
-    Map<Long, String> render(Connection connection, int serverVersion, List<IndexRow> rows) throws SQLException {
-        Map<Long, String> definitions = new HashMap<>();
-        List<IndexRow> local = new ArrayList<>();
-        Map<Long, String> predicates = new HashMap<>();
-        Set<Long> types = new HashSet<>();
-        Set<Long> collations = new HashSet<>();
-        List<Long> serverSide = new ArrayList<>();
-        int withCatalog = 0;
+    OidMap<String> render(Connection connection, int serverVersion, List<IndexRow> rows) throws SQLException {
+        Rendering rendering = new Rendering(rows.size());
+        // The loops only call: a loop body of its own is compiled once, not again inside the loop's OSR compilation.
         for (IndexRow row : rows) {
-            if (row.serverDefinition().isPresent()) {
-                definitions.put(row.oid(), row.serverDefinition().get());
-                withCatalog++;
-                continue;
-            }
-            Optional<String> predicate = row.predicate().isEmpty() ? Optional.of("") : SimplePredicate.render(
-                    row.predicate().get(), attnum -> columns.name(row.table(), attnum), quoting);
-            if (predicate.isEmpty() || !collectNeeds(row, types, collations)) {
-                serverSide.add(row.oid());
-                continue;
-            }
-            predicates.put(row.oid(), predicate.get());
-            local.add(row);
+            prepare(row, rendering);
         }
-        Map<Long, OperatorClasses.TypeFacts> facts = OperatorClasses.readTypeFacts(connection, types, serverVersion);
-        Map<Long, String> collationNames = readCollations(connection, collations);
-        for (IndexRow row : local) {
-            Optional<String> definition = definition(row, predicates.get(row.oid()), facts, collationNames);
-            if (definition.isPresent()) {
-                definitions.put(row.oid(), definition.get());
-            } else {
-                serverSide.add(row.oid());
-            }
+        Map<Long, OperatorClasses.TypeFacts> facts = OperatorClasses.readTypeFacts(connection, rendering.types,
+                serverVersion);
+        Map<Long, String> collationNames = readCollations(connection, rendering.collations);
+        for (IndexRow row : rendering.local) {
+            finish(row, rendering, facts, collationNames);
         }
-        int renderedHere = definitions.size() - withCatalog;
-        definitions.putAll(readServerDefinitions(connection, serverSide));
+        int renderedHere = rendering.definitions.size() - rendering.withCatalog;
+        readServerDefinitions(connection, rendering.serverSide, rendering.definitions);
         LOG.debug("{} index definitions: {} came with the catalog query, {} rendered here, {} asked for",
-                rows.size(), withCatalog, renderedHere, serverSide.size());
-        return definitions;
+                rows.size(), rendering.withCatalog, renderedHere, rendering.serverSide.size());
+        return rendering.definitions;
+    }
+
+    /** What rendering the definitions of one inspection has found so far. */
+    private static final class Rendering {
+        final OidMap<String> definitions;
+        final OidMap<String> predicates;
+        final List<IndexRow> local = new ArrayList<>();
+        final Set<Long> types = new HashSet<>();
+        final Set<Long> collations = new HashSet<>();
+        final List<Long> serverSide = new ArrayList<>();
+        int withCatalog;
+
+        Rendering(int indexes) {
+            definitions = new OidMap<>(indexes);
+            predicates = new OidMap<>(indexes);
+        }
+    }
+
+    /** Takes a definition the catalog query brought, or renders the predicate and notes what rendering needs. */
+    private void prepare(IndexRow row, Rendering rendering) {
+        if (row.serverDefinition().isPresent()) {
+            rendering.definitions.put(row.oid(), row.serverDefinition().get());
+            rendering.withCatalog++;
+            return;
+        }
+        Optional<String> predicate = row.predicate().isEmpty() ? Optional.of("") : SimplePredicate.render(
+                row.predicate().get(), attnum -> columns.name(row.table(), attnum), quoting);
+        if (predicate.isEmpty() || !collectNeeds(row, rendering.types, rendering.collations)) {
+            rendering.serverSide.add(row.oid());
+            return;
+        }
+        rendering.predicates.put(row.oid(), predicate.get());
+        rendering.local.add(row);
+    }
+
+    private void finish(IndexRow row, Rendering rendering, Map<Long, OperatorClasses.TypeFacts> facts,
+            Map<Long, String> collationNames) {
+        Optional<String> definition = definition(row, rendering.predicates.get(row.oid()), facts, collationNames);
+        if (definition.isPresent()) {
+            rendering.definitions.put(row.oid(), definition.get());
+        } else {
+            rendering.serverSide.add(row.oid());
+        }
     }
 
     /**
@@ -167,7 +233,7 @@ final class IndexDefinitions {
             Map<Long, String> collationNames) {
         RelationName table = relations.get(row.table());
         OperatorClasses.OpClass first = opClasses.get(row.opClasses()[0]).orElseThrow();
-        StringBuilder sql = new StringBuilder("CREATE ");
+        StringBuilder sql = new StringBuilder(160).append("CREATE ");
         if (row.unique()) {
             sql.append("UNIQUE ");
         }
@@ -248,11 +314,10 @@ final class IndexDefinitions {
         return names;
     }
 
-    private static Map<Long, String> readServerDefinitions(Connection connection, List<Long> oids)
+    private static void readServerDefinitions(Connection connection, List<Long> oids, OidMap<String> definitions)
             throws SQLException {
-        Map<Long, String> definitions = new HashMap<>();
         if (oids.isEmpty()) {
-            return definitions;
+            return;
         }
         try (PreparedStatement statement = connection.prepareStatement(SERVER_DEFINITIONS)) {
             statement.setString(1, CatalogArrays.literal(oids));
@@ -262,6 +327,5 @@ final class IndexDefinitions {
                 }
             }
         }
-        return definitions;
     }
 }

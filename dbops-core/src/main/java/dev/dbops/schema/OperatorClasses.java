@@ -98,16 +98,50 @@ final class OperatorClasses {
         this.byOid = Map.copyOf(byOid);
     }
 
-    static OperatorClasses read(ResultSet rs) throws SQLException {
-        Map<Long, OpClass> classes = new HashMap<>();
-        while (rs.next()) {
-            OpClass opClass = new OpClass(rs.getLong("oid"), rs.getLong("opcmethod"), rs.getString("amname"),
-                    rs.getBoolean("can_order"), rs.getString("opcname"), rs.getString("nspname"),
-                    rs.getLong("opcintype"), rs.getBoolean("opcdefault"), rs.getString("typcategory"),
-                    rs.getBoolean("typispreferred"), rs.getBoolean("options"));
-            classes.put(opClass.oid(), opClass);
-        }
-        return new OperatorClasses(classes);
+    /** Reads {@link CatalogQueries#OPERATOR_CLASSES}. */
+    static CatalogRows.Reading<OperatorClasses> reading() {
+        return new CatalogRows.Reading<>() {
+            private final Map<Long, OpClass> classes = new HashMap<>();
+            private int oid;
+            private int method;
+            private int methodName;
+            private int canOrder;
+            private int name;
+            private int schema;
+            private int inputType;
+            private int isDefault;
+            private int category;
+            private int preferred;
+            private int options;
+
+            @Override
+            void columns(CatalogRow c) {
+                oid = c.column("oid");
+                method = c.column("opcmethod");
+                methodName = c.column("amname");
+                canOrder = c.column("can_order");
+                name = c.column("opcname");
+                schema = c.column("nspname");
+                inputType = c.column("opcintype");
+                isDefault = c.column("opcdefault");
+                category = c.column("typcategory");
+                preferred = c.column("typispreferred");
+                options = c.column("options");
+            }
+
+            @Override
+            void read(CatalogRow row) {
+                OpClass opClass = new OpClass(row.number(oid), row.number(method), row.text(methodName),
+                        row.bool(canOrder), row.text(name), row.text(schema), row.number(inputType),
+                        row.bool(isDefault), row.text(category), row.bool(preferred), row.bool(options));
+                classes.put(opClass.oid(), opClass);
+            }
+
+            @Override
+            OperatorClasses result() {
+                return new OperatorClasses(classes);
+            }
+        };
     }
 
     Optional<OpClass> get(long oid) {

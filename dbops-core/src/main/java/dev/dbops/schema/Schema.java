@@ -30,14 +30,16 @@ public record Schema(
     public Schema {
         schemas = Models.sorted(schemas, Namespace::name);
         extensions = Models.sorted(extensions, Extension::name);
-        enums = Models.sorted(enums, t -> t.schema() + "\0" + t.name());
-        domains = Models.sorted(domains, t -> t.schema() + "\0" + t.name());
-        compositeTypes = Models.sorted(compositeTypes, t -> t.schema() + "\0" + t.name());
-        rangeTypes = Models.sorted(rangeTypes, t -> t.schema() + "\0" + t.name());
-        sequences = Models.sorted(sequences, s -> s.schema() + "\0" + s.name());
-        tables = Models.sorted(tables, t -> t.schema() + "\0" + t.name());
-        views = Models.sorted(views, v -> v.schema() + "\0" + v.name());
-        functions = Models.sorted(functions, f -> f.schema() + "\0" + f.signature());
+        // By schema, then name: the order of "schema\0name", as names never hold a NUL.
+        enums = Models.sorted(enums, Models.bySchemaAndName(EnumType::schema, EnumType::name));
+        domains = Models.sorted(domains, Models.bySchemaAndName(Domain::schema, Domain::name));
+        compositeTypes = Models.sorted(compositeTypes,
+                Models.bySchemaAndName(CompositeType::schema, CompositeType::name));
+        rangeTypes = Models.sorted(rangeTypes, Models.bySchemaAndName(RangeType::schema, RangeType::name));
+        sequences = Models.sorted(sequences, Models.bySchemaAndName(Sequence::schema, Sequence::name));
+        tables = Models.sorted(tables, Models.bySchemaAndName(Table::schema, Table::name));
+        views = Models.sorted(views, Models.bySchemaAndName(View::schema, View::name));
+        functions = Models.sorted(functions, Models.bySchemaAndName(Function::schema, Function::signature));
         defaultPrivileges = Models.sorted(defaultPrivileges, DefaultPrivilege::key);
     }
 

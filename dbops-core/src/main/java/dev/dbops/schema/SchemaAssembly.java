@@ -2,16 +2,15 @@ package dev.dbops.schema;
 
 import dev.dbops.schema.CatalogRows.DependencyRow;
 import dev.dbops.schema.CatalogRows.ExtensionMembers;
-import dev.dbops.schema.CatalogRows.FunctionRow;
 import dev.dbops.schema.CatalogRows.NamespaceRow;
-import dev.dbops.schema.CatalogRows.SequenceRow;
-import dev.dbops.schema.CatalogRows.TableRow;
-import dev.dbops.schema.CatalogRows.TypeRow;
-import dev.dbops.schema.CatalogRows.ViewRow;
 import dev.dbops.schema.ConstraintDefinitions.ConstraintRow;
 import dev.dbops.schema.IndexDefinitions.IndexRow;
+import dev.dbops.schema.RelationRows.FunctionRow;
+import dev.dbops.schema.RelationRows.TableRow;
+import dev.dbops.schema.RelationRows.ViewRow;
+import dev.dbops.schema.TypeRows.SequenceRow;
+import dev.dbops.schema.TypeRows.TypeRow;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,25 +26,22 @@ final class SchemaAssembly {
 
     /** Everything one inspection read, with the definitions rendered for its indexes and constraints. */
     record Rows(List<NamespaceRow> namespaces, List<Extension> extensions, ExtensionMembers extensionMembers,
-            List<TypeRow> types, Map<Long, List<Domain.Check>> domainChecks, List<SequenceRow> sequences,
-            List<TableRow> tables, List<ViewRow> views, List<FunctionRow> functions, RelationColumns columns,
-            Map<Long, Map<Integer, String>> columnComments, List<DependencyRow> dependencies,
-            List<ConstraintRow> constraints, Map<Long, ConstraintDefinitions.Rendered> constraintDefinitions,
-            List<IndexRow> indexes, Map<Long, String> indexDefinitions, Map<Long, List<Trigger>> triggers,
-            Map<Long, List<Policy>> policies, List<DefaultPrivilege> defaultPrivileges) {
-    }
-
-    /** A column by table OID and attribute number. */
-    private record ColumnKey(long relation, int attnum) {
+            List<TypeRow> types, OidMap<List<Domain.Check>> domainChecks, List<SequenceRow> sequences,
+            List<TableRow> tables, OidMap<List<ObjectRef>> parents, List<ViewRow> views, List<FunctionRow> functions, RelationColumns columns,
+            OidMap<Map<Integer, String>> columnComments, List<DependencyRow> dependencies,
+            List<ConstraintRow> constraints, OidMap<ConstraintDefinitions.Rendered> constraintDefinitions,
+            List<IndexRow> indexes, OidMap<String> indexDefinitions, OidMap<List<Trigger>> triggers,
+            OidMap<List<Policy>> policies, List<DefaultPrivilege> defaultPrivileges) {
     }
 
     private final Rows rows;
-    private final Map<Long, ObjectRef> relations = new HashMap<>();
-    private final Map<Long, ObjectRef> types = new HashMap<>();
-    private final Map<Long, ObjectRef> functions = new HashMap<>();
-    private final Map<Long, Long> compositeRelations = new HashMap<>();
-    private final Map<Long, Set<ObjectRef>> dependencies = new HashMap<>();
-    private final Map<ColumnKey, SequenceRow> identitySequences = new HashMap<>();
+    private final OidMap<ObjectRef> relations = new OidMap<>(4096);
+    private final OidMap<ObjectRef> types = new OidMap<>(4096);
+    private final OidMap<ObjectRef> functions = new OidMap<>();
+    private final OidMap<Long> compositeRelations = new OidMap<>();
+    private final OidMap<Set<ObjectRef>> dependencies = new OidMap<>();
+    /** Identity sequences by the column they belong to ({@link #columnKey}). */
+    private final OidMap<SequenceRow> identitySequences = new OidMap<>(2048);
 
     private SchemaAssembly(Rows rows) {
         this.rows = rows;
@@ -55,22 +51,41 @@ final class SchemaAssembly {
         return new SchemaAssembly(rows).schema();
     }
 
+    // Each step is a method of its own: the JIT compiles small methods sooner and more cheaply than one large one.
     private Schema schema() {
         Set<Long> extensionRelations = rows.extensionMembers().relations();
         Set<Long> extensionTypes = rows.extensionMembers().types();
         List<TypeRow> typeRows = rows.types().stream().filter(t -> !extensionTypes.contains(t.oid())).toList();
         List<TableRow> tableRows = rows.tables().stream().filter(t -> !extensionRelations.contains(t.oid())).toList();
         List<ViewRow> viewRows = rows.views().stream().filter(v -> !extensionRelations.contains(v.oid())).toList();
+        List<Sequence> sequences = sequences(extensionRelations);
+        nameObjects(typeRows, tableRows, viewRows);
+        resolveDependencies();
+        OidMap<List<Index>> indexes = indexes();
+        List<Namespace> namespaces = rows.namespaces().stream().map(NamespaceRow::namespace).toList();
+        TypeLists typeLists = typeLists(typeRows);
+        return new Schema(namespaces, rows.extensions(), typeLists.enums(), typeLists.domains(),
+                typeLists.composites(), typeLists.ranges(), sequences, tables(tableRows, indexes),
+                views(viewRows, indexes), functions(), rows.defaultPrivileges());
+    }
+
+    /** The sequences that are not identity sequences, which are noted for their columns instead. */
+    private List<Sequence> sequences(Set<Long> extensionRelations) {
         List<Sequence> sequences = new ArrayList<>();
         for (SequenceRow row : rows.sequences()) {
             if (row.dependency() == 'i') {
-                identitySequences.put(new ColumnKey(row.table(), row.column()), row);
+                identitySequences.put(columnKey(row.table(), row.column()), row);
             } else if (row.sequence().isPresent() && !extensionRelations.contains(row.oid())) {
                 Sequence sequence = row.sequence().get();
                 relations.put(row.oid(), new ObjectRef(ObjectKind.SEQUENCE, sequence.schema(), sequence.name()));
                 sequences.add(sequence);
             }
         }
+        return sequences;
+    }
+
+    /** Notes the name of every relation, type and function by OID, for dependencies. */
+    private void nameObjects(List<TypeRow> typeRows, List<TableRow> tableRows, List<ViewRow> viewRows) {
         for (TypeRow row : typeRows) {
             ObjectRef ref = typeRef(row.model());
             types.put(row.oid(), ref);
@@ -80,60 +95,78 @@ final class SchemaAssembly {
             }
         }
         for (TableRow row : tableRows) {
-            ObjectRef ref = row.table().ref();
+            ObjectRef ref = row.ref();
             relations.put(row.oid(), ref);
             types.put(row.rowType(), ref);
             types.put(row.arrayType(), ref);
         }
         for (ViewRow row : viewRows) {
-            ObjectRef ref = row.view().ref();
+            ObjectRef ref = row.ref();
             relations.put(row.oid(), ref);
             types.put(row.rowType(), ref);
             types.put(row.arrayType(), ref);
         }
         for (FunctionRow row : rows.functions()) {
-            functions.put(row.oid(), row.function().ref());
+            functions.put(row.oid(), row.ref());
         }
-        resolveDependencies();
+    }
 
-        Map<Long, List<Constraint>> constraints = constraints();
-        Map<Long, List<Index>> indexes = indexes();
-        List<Table> tables = new ArrayList<>();
+    private List<Table> tables(List<TableRow> tableRows, OidMap<List<Index>> indexes) {
+        OidMap<List<Constraint>> constraints = constraints();
+        List<Table> tables = new ArrayList<>(tableRows.size());
         for (TableRow row : tableRows) {
-            Table t = row.table();
-            tables.add(new Table(t.schema(), t.name(), t.unlogged(), t.partitionKey(), t.partitionOf(),
-                    t.inherits(), t.options(), t.replicaIdentity(), t.replicaIdentityIndex(), t.rowSecurity(),
-                    t.forceRowSecurity(), t.owner(), t.comment(), t.grants(), columns(row.oid()),
-                    constraints.getOrDefault(row.oid(), List.of()), indexes.getOrDefault(row.oid(), List.of()),
-                    rows.triggers().getOrDefault(row.oid(), List.of()),
-                    rows.policies().getOrDefault(row.oid(), List.of()), dependsOn(row.oid(), t.ref())));
+            tables.add(table(row, constraints, indexes));
         }
-        List<View> views = new ArrayList<>();
-        for (ViewRow row : viewRows) {
-            View v = row.view();
-            List<View.ViewColumn> viewColumns = columns(row.oid()).stream()
+        return tables;
+    }
+
+    private Table table(TableRow t, OidMap<List<Constraint>> constraints, OidMap<List<Index>> indexes) {
+        long oid = t.oid();
+        List<ObjectRef> parents = rows.parents().getOrDefault(oid, List.of());
+        Optional<Table.Partition> partitionOf = t.bound().map(bound -> new Table.Partition(parents.get(0), bound));
+        return new Table(t.schema(), t.name(), t.unlogged(), t.partitionKey(), partitionOf,
+                partitionOf.isPresent() ? List.of() : parents, t.options(), t.replicaIdentity(),
+                t.replicaIdentityIndex(), t.rowSecurity(), t.forceRowSecurity(), t.owner(), t.comment(), t.grants(),
+                columns(oid), constraints.getOrDefault(oid, List.of()), indexes.getOrDefault(oid, List.of()),
+                rows.triggers().getOrDefault(oid, List.of()), rows.policies().getOrDefault(oid, List.of()),
+                dependsOn(oid, t.ref()));
+    }
+
+    private List<View> views(List<ViewRow> viewRows, OidMap<List<Index>> indexes) {
+        List<View> views = new ArrayList<>(viewRows.size());
+        for (ViewRow v : viewRows) {
+            List<View.ViewColumn> viewColumns = columns(v.oid()).stream()
                     .map(c -> new View.ViewColumn(c.name(), c.type(), c.comment()))
                     .toList();
             views.add(new View(v.schema(), v.name(), v.materialized(), v.definition(), v.options(), viewColumns,
-                    indexes.getOrDefault(row.oid(), List.of()), rows.triggers().getOrDefault(row.oid(), List.of()),
-                    v.owner(), v.comment(), v.grants(), dependsOn(row.oid(), v.ref())));
+                    indexes.getOrDefault(v.oid(), List.of()), rows.triggers().getOrDefault(v.oid(), List.of()),
+                    v.owner(), v.comment(), v.grants(), dependsOn(v.oid(), v.ref())));
         }
-        List<Function> functionList = new ArrayList<>();
-        for (FunctionRow row : rows.functions()) {
-            Function f = row.function();
+        return views;
+    }
+
+    private List<Function> functions() {
+        List<Function> functionList = new ArrayList<>(rows.functions().size());
+        for (FunctionRow f : rows.functions()) {
             functionList.add(new Function(f.schema(), f.name(), f.arguments(), f.procedure(), f.result(),
-                    f.definition(), f.owner(), f.comment(), f.grants(), dependsOn(row.oid(), f.ref())));
+                    f.definition(), f.owner(), f.comment(), f.grants(), dependsOn(f.oid(), f.ref())));
         }
-        List<EnumType> enums = new ArrayList<>();
-        List<Domain> domains = new ArrayList<>();
-        List<CompositeType> composites = new ArrayList<>();
-        List<RangeType> ranges = new ArrayList<>();
+        return functionList;
+    }
+
+    /** The user-defined types, by kind. */
+    private record TypeLists(List<EnumType> enums, List<Domain> domains, List<CompositeType> composites,
+            List<RangeType> ranges) {
+    }
+
+    private TypeLists typeLists(List<TypeRow> typeRows) {
+        TypeLists lists = new TypeLists(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (TypeRow row : typeRows) {
             ObjectRef self = types.get(row.oid());
             if (row.model() instanceof EnumType e) {
-                enums.add(e);
+                lists.enums().add(e);
             } else if (row.model() instanceof Domain d) {
-                domains.add(new Domain(d.schema(), d.name(), d.baseType(), d.collation(), d.notNull(),
+                lists.domains().add(new Domain(d.schema(), d.name(), d.baseType(), d.collation(), d.notNull(),
                         d.defaultValue(), rows.domainChecks().getOrDefault(row.oid(), List.of()), d.owner(),
                         d.comment(), dependsOn(row.oid(), self)));
             } else if (row.model() instanceof CompositeType c) {
@@ -142,17 +175,20 @@ final class SchemaAssembly {
                         .toList();
                 Set<ObjectRef> refs = new TreeSet<>(dependsOn(row.oid(), self));
                 refs.addAll(dependsOn(row.relation(), self));
-                composites.add(new CompositeType(c.schema(), c.name(), attributes, c.owner(), c.comment(),
+                lists.composites().add(new CompositeType(c.schema(), c.name(), attributes, c.owner(), c.comment(),
                         List.copyOf(refs)));
             } else if (row.model() instanceof RangeType r) {
-                ranges.add(new RangeType(r.schema(), r.name(), r.subtype(), r.subtypeOpclass(), r.collation(),
-                        r.canonical(), r.subtypeDiff(), r.multirange(), r.owner(), r.comment(),
+                lists.ranges().add(new RangeType(r.schema(), r.name(), r.subtype(), r.subtypeOpclass(),
+                        r.collation(), r.canonical(), r.subtypeDiff(), r.multirange(), r.owner(), r.comment(),
                         dependsOn(row.oid(), self)));
             }
         }
-        List<Namespace> namespaces = rows.namespaces().stream().map(NamespaceRow::namespace).toList();
-        return new Schema(namespaces, rows.extensions(), enums, domains, composites, ranges, sequences, tables,
-                views, functionList, rows.defaultPrivileges());
+        return lists;
+    }
+
+    /** A column by relation OID and attribute number, in one number. */
+    private static long columnKey(long relation, int attnum) {
+        return (relation << 16) | attnum;
     }
 
     private static ObjectRef typeRef(Object model) {
@@ -176,9 +212,9 @@ final class SchemaAssembly {
         for (RelationColumns.ColumnRow row : rows.columns().of(relation)) {
             Column c = row.column();
             Optional<Column.Identity> identity = Optional.empty();
-            if (row.identityKind() != null && !row.identityKind().isEmpty()) {
-                SequenceRow sequence = identitySequences.get(new ColumnKey(relation, row.attnum()));
-                boolean always = "a".equals(row.identityKind());
+            if (row.identityKind() != ' ') {
+                SequenceRow sequence = identitySequences.get(columnKey(relation, row.attnum()));
+                boolean always = row.identityKind() == 'a';
                 identity = Optional.of(sequence != null ? sequence.identity(always)
                         : new Column.Identity(always, 0, 0, 0, 0, 0, false));
             }
@@ -192,8 +228,8 @@ final class SchemaAssembly {
         return result;
     }
 
-    private Map<Long, List<Constraint>> constraints() {
-        Map<Long, List<Constraint>> result = new HashMap<>();
+    private OidMap<List<Constraint>> constraints() {
+        OidMap<List<Constraint>> result = new OidMap<>(4096);
         for (ConstraintRow row : rows.constraints()) {
             ConstraintType type = switch (row.type()) {
                 case 'p' -> ConstraintType.PRIMARY_KEY;
@@ -210,8 +246,8 @@ final class SchemaAssembly {
         return result;
     }
 
-    private Map<Long, List<Index>> indexes() {
-        Map<Long, List<Index>> result = new HashMap<>();
+    private OidMap<List<Index>> indexes() {
+        OidMap<List<Index>> result = new OidMap<>(4096);
         for (IndexRow row : rows.indexes()) {
             result.computeIfAbsent(row.table(), k -> new ArrayList<>()).add(new Index(row.name(),
                     rows.indexDefinitions().get(row.oid()), row.valid(), row.comment()));

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -200,22 +199,20 @@ public final class SchemaInspector {
      * for extra connections, exports the snapshot.
      */
     private Begun begin(Connection connection, int versionNum, boolean export) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("set transaction isolation level repeatable read, read only");
-            if (exportedSnapshot.isPresent()) {
-                // Must come before the transaction's first query.
-                statement.execute("set transaction snapshot " + Identifiers.literal(exportedSnapshot.get()));
-            }
-        }
+        // The statements in one round trip; SET TRANSACTION must come first in the transaction, and a given
+        // snapshot must be set before its first query.
         try (PreparedStatement statement = connection.prepareStatement(
-                "select pg_catalog.current_setting('server_version'),"
+                "set transaction isolation level repeatable read, read only;"
+                        + exportedSnapshot.map(id -> " set transaction snapshot " + Identifiers.literal(id) + ";")
+                                .orElse("")
+                        + " select pg_catalog.current_setting('server_version'),"
                         + " pg_catalog.set_config('statement_timeout', ?, true),"
                         + " pg_catalog.set_config('lock_timeout', ?, true),"
                         + " pg_catalog.set_config('search_path', '', true)"
                         + (export ? ", pg_catalog.pg_export_snapshot()" : ""))) {
             statement.setString(1, statementTimeout.toMillis() + "ms");
             statement.setString(2, lockTimeout.toMillis() + "ms");
-            try (ResultSet rs = statement.executeQuery()) {
+            try (ResultSet rs = lastResult(statement)) {
                 rs.next();
                 ServerInfo server = new ServerInfo(versionNum, rs.getString(1).split(" ")[0]);
                 return new Begun(server, export ? Optional.of(rs.getString(5)) : Optional.empty());
@@ -223,22 +220,33 @@ public final class SchemaInspector {
         }
     }
 
+    /** Runs a statement whose last part is a query, and returns that query's result. */
+    private static ResultSet lastResult(PreparedStatement statement) throws SQLException {
+        boolean isResultSet = statement.execute();
+        while (!isResultSet) {
+            if (statement.getUpdateCount() == -1) {
+                throw new SQLException("the statement returned no result set");
+            }
+            isResultSet = statement.getMoreResults();
+        }
+        return statement.getResultSet();
+    }
+
     /** Starts an extra connection's transaction in the exported snapshot, with the same settings. */
     private void joinSnapshot(Connection connection, String snapshotId) throws SQLException {
         if (!SNAPSHOT_ID.matcher(snapshotId).matches()) {
             throw new SQLException("unexpected snapshot identifier " + snapshotId);
         }
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("set transaction isolation level repeatable read, read only");
-            statement.execute("set transaction snapshot " + Identifiers.literal(snapshotId));
-        }
+        // The three statements in one round trip, in this order: SET TRANSACTION comes first in the transaction.
         try (PreparedStatement statement = connection.prepareStatement(
-                "select pg_catalog.set_config('statement_timeout', ?, true),"
+                "set transaction isolation level repeatable read, read only;"
+                        + " set transaction snapshot " + Identifiers.literal(snapshotId) + ";"
+                        + " select pg_catalog.set_config('statement_timeout', ?, true),"
                         + " pg_catalog.set_config('lock_timeout', ?, true),"
                         + " pg_catalog.set_config('search_path', '', true)")) {
             statement.setString(1, statementTimeout.toMillis() + "ms");
             statement.setString(2, lockTimeout.toMillis() + "ms");
-            statement.executeQuery().close();
+            lastResult(statement).close();
         }
     }
 

@@ -227,6 +227,7 @@ final class SnapshotLanes implements AutoCloseable {
             try {
                 connection = opener.open();
                 connected = true;
+                LOG.debug("{} connected", name);
                 autoCommit = connection.getAutoCommit();
                 String snapshotId = snapshot.join();
                 if (finished || queue.isEmpty()) {
@@ -237,6 +238,7 @@ final class SnapshotLanes implements AutoCloseable {
                 }
                 connection.setAutoCommit(false);
                 join.begin(connection, snapshotId);
+                LOG.debug("{} joined the snapshot", name);
                 Task<?> task;
                 while (!finished && (task = queue.poll()) != null) {
                     task.run(connection, name);

@@ -65,7 +65,9 @@ class SchemaInspectorConnectionsTest {
             List<String> readByExtraConnection = new CopyOnWriteArrayList<>();
             DataSource dataSource = dataSource(database.dataSource(), (connection, extra) -> proxy(connection,
                     (method, args) -> {
-                        if (extra && method.equals("createStatement") && readByExtraConnection.isEmpty()) {
+                        // Just before the second connection imports the snapshot (the table must stay unseen).
+                        if (extra && method.equals("prepareStatement") && readByExtraConnection.isEmpty()
+                                && ((String) args[0]).contains("set transaction snapshot")) {
                             readByExtraConnection.add("joined");
                             try (Statement statement = admin.createStatement()) {
                                 statement.execute("create table shop.created_after_the_snapshot (id int)");
