@@ -3,6 +3,7 @@ package dev.dbops.drift;
 import dev.dbops.DbopsException;
 import dev.dbops.ErrorCode;
 import dev.dbops.diff.SchemaDiff;
+import dev.dbops.migration.FlywayVersion;
 import dev.dbops.migration.Migration;
 import dev.dbops.migration.MigrationKind;
 import dev.dbops.migration.MigrationSet;
@@ -127,7 +128,7 @@ public final class DriftDetector {
 
     private static MigrationFiles files(MigrationSet set, HistoryReport history) {
         Optional<String> latest = java.util.stream.Stream.concat(set.all().stream().flatMap(m -> m.version().stream()),
-                history.entries().stream().flatMap(e -> e.version().stream())).max(FlywayVersions.ORDER);
+                history.entries().stream().flatMap(e -> e.version().stream())).max(FlywayVersion.ORDER);
         return new MigrationFiles(preferredTool(set), set.migrations().size(), latest);
     }
 

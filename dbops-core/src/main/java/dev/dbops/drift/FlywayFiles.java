@@ -1,6 +1,7 @@
 package dev.dbops.drift;
 
 import dev.dbops.DbopsException;
+import dev.dbops.migration.FlywayVersion;
 import dev.dbops.migration.Migration;
 import dev.dbops.migration.MigrationKind;
 import dev.dbops.migration.MigrationProblem;
@@ -73,11 +74,11 @@ final class FlywayFiles {
     }
 
     Optional<Script> versioned(String version) {
-        return versioned.stream().filter(s -> FlywayVersions.same(s.version(), version)).findFirst();
+        return versioned.stream().filter(s -> FlywayVersion.same(s.version(), version)).findFirst();
     }
 
     Optional<Script> baseline(String version) {
-        return baseline.stream().filter(s -> FlywayVersions.same(s.version(), version)).findFirst();
+        return baseline.stream().filter(s -> FlywayVersion.same(s.version(), version)).findFirst();
     }
 
     Optional<Script> repeatable(String description) {
@@ -86,12 +87,12 @@ final class FlywayFiles {
 
     Optional<MigrationProblem> unreadableVersion(String version) {
         return unreadable.entrySet().stream()
-                .filter(e -> e.getKey().startsWith("V") && FlywayVersions.same(e.getKey().substring(1), version))
+                .filter(e -> e.getKey().startsWith("V") && FlywayVersion.same(e.getKey().substring(1), version))
                 .map(Map.Entry::getValue).findFirst();
     }
 
     Optional<String> highestVersion() {
-        return versioned.stream().map(Script::version).max(FlywayVersions.ORDER);
+        return versioned.stream().map(Script::version).max(FlywayVersion.ORDER);
     }
 
     boolean isEmpty() {

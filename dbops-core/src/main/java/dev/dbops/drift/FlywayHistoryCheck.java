@@ -2,6 +2,7 @@ package dev.dbops.drift;
 
 import dev.dbops.drift.FlywayFiles.Script;
 import dev.dbops.drift.HistoryRows.FlywayRow;
+import dev.dbops.migration.FlywayVersion;
 import dev.dbops.migration.MigrationProblem;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,7 +36,7 @@ final class FlywayHistoryCheck {
     List<HistoryEntry> classify(List<FlywayRow> rows) {
         Optional<String> baseline = rows.stream()
                 .filter(r -> (r.type().equals("BASELINE") || r.type().equals("SQL_BASELINE")) && r.success())
-                .flatMap(r -> r.version().stream()).max(FlywayVersions.ORDER);
+                .flatMap(r -> r.version().stream()).max(FlywayVersion.ORDER);
         Set<String> deleted = new HashSet<>();
         rows.stream().filter(r -> r.type().equals("DELETE")).forEach(r -> deleted.add(key(r)));
         String highestApplied = null;
@@ -48,7 +49,7 @@ final class FlywayHistoryCheck {
                 add(HistoryStatus.NOT_CHECKED, "V" + version, row, null, "V" + version + " ('" + row.description()
                         + "') is a " + row.type() + " migration, which dbops does not read: its checksum and"
                         + " statements are not compared", List.of());
-                highestApplied = highestApplied == null || FlywayVersions.compare(version, highestApplied) > 0
+                highestApplied = highestApplied == null || FlywayVersion.compare(version, highestApplied) > 0
                         ? version : highestApplied;
                 continue;
             }
@@ -60,7 +61,7 @@ final class FlywayHistoryCheck {
                 file(row).ifPresent(accounted::add);
                 continue;
             }
-            if (highestApplied != null && FlywayVersions.compare(version, highestApplied) < 0) {
+            if (highestApplied != null && FlywayVersion.compare(version, highestApplied) < 0) {
                 add(HistoryStatus.OUT_OF_ORDER, "V" + version, row, file(row).orElse(null), "V" + version
                         + " was applied after V" + highestApplied + " (installed_rank " + row.installedRank()
                         + "): it ran out of order, so a database that ran the files in version order may differ",
@@ -73,7 +74,7 @@ final class FlywayHistoryCheck {
         repeatables(rows, deleted);
         pending(baseline, highestApplied);
         entries.sort(Comparator.comparing((HistoryEntry e) -> e.version().isEmpty())
-                .thenComparing(e -> e.version().orElse(""), FlywayVersions.ORDER)
+                .thenComparing(e -> e.version().orElse(""), FlywayVersion.ORDER)
                 .thenComparing(e -> e.installedRank().orElse(Integer.MAX_VALUE)));
         return entries;
     }
@@ -109,7 +110,7 @@ final class FlywayHistoryCheck {
             return;
         }
         Optional<String> highest = files.highestVersion();
-        if (highest.isPresent() && FlywayVersions.compare(version, highest.get()) > 0) {
+        if (highest.isPresent() && FlywayVersion.compare(version, highest.get()) > 0) {
             add(HistoryStatus.FUTURE, name, row, null, name + " ('" + row.description() + "') is applied but newer"
                     + " than every file (the newest is V" + highest.get() + "): a newer release migrated this"
                     + " database, or its file was deleted", List.of());
@@ -204,10 +205,10 @@ final class FlywayHistoryCheck {
                 continue;
             }
             String name = "V" + file.version();
-            if (baseline.isPresent() && FlywayVersions.compare(file.version(), baseline.get()) <= 0) {
+            if (baseline.isPresent() && FlywayVersion.compare(file.version(), baseline.get()) <= 0) {
                 add(HistoryStatus.BELOW_BASELINE, file, name + " is at or below the baseline (version "
                         + baseline.get() + "): it never ran on this database, the baseline stands for it");
-            } else if (highestApplied != null && FlywayVersions.compare(file.version(), highestApplied) < 0) {
+            } else if (highestApplied != null && FlywayVersion.compare(file.version(), highestApplied) < 0) {
                 add(HistoryStatus.PENDING_OUT_OF_ORDER, file, name + " is not applied, but V" + highestApplied
                         + " is: Flyway's validate fails (\"Detected resolved migration not applied to database\")"
                         + " unless outOfOrder=true runs it out of order — or give it a version above V" + highestApplied);

@@ -1,5 +1,6 @@
 package dev.dbops.drift;
 
+import dev.dbops.migration.FlywayVersion;
 import dev.dbops.migration.Migration;
 import dev.dbops.migration.MigrationKind;
 import dev.dbops.migration.MigrationSet;
@@ -35,7 +36,7 @@ public final class MigrationReplayer {
      */
     public static List<Migration> runOrder(MigrationSet set) {
         Optional<Migration> baseline = set.baselineMigrations().stream()
-                .max(Comparator.comparing(m -> m.version().orElse("0"), FlywayVersions.ORDER));
+                .max(Comparator.comparing(m -> m.version().orElse("0"), FlywayVersion.ORDER));
         if (baseline.isEmpty()) {
             return set.migrations();
         }
@@ -43,16 +44,11 @@ public final class MigrationReplayer {
         List<Migration> order = new ArrayList<>(List.of(baseline.get()));
         for (Migration migration : set.migrations()) {
             if (migration.kind() != MigrationKind.VERSIONED
-                    || FlywayVersions.compare(migration.version().orElseThrow(), covered) > 0) {
+                    || FlywayVersion.compare(migration.version().orElseThrow(), covered) > 0) {
                 order.add(migration);
             }
         }
         return order;
-    }
-
-    /** Flyway's version order: dot-separated parts compared as numbers, missing parts as zero. */
-    public static int compareVersions(String a, String b) {
-        return FlywayVersions.compare(a, b);
     }
 
     /**

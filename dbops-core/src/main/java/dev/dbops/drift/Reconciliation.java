@@ -4,6 +4,7 @@ import dev.dbops.DbopsException;
 import dev.dbops.ErrorCode;
 import dev.dbops.diff.MigrationPlan;
 import dev.dbops.diff.PlannedStatement;
+import dev.dbops.migration.FlywayVersion;
 import dev.dbops.schema.Schema;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +77,7 @@ public final class Reconciliation {
     }
 
     private static ReconciliationScript flyway(MigrationPlan plan, MigrationFiles files, String expectedFrom) {
-        String version = files.latestVersion().map(FlywayVersions::next).orElse("1");
+        String version = files.latestVersion().flatMap(FlywayVersion::parse).map(v -> v.next().toString()).orElse("1");
         String name = "V" + version + "__reconcile_drift.sql";
         String header = header(List.of(name + ", written by dbops drift: run after the migrations before it, it reproduces"
                 + " the schema of the live database, so that the files describe that database again (they differed from"

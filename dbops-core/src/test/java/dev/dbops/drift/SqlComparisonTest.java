@@ -52,15 +52,6 @@ class SqlComparisonTest {
     }
 
     @Test
-    void nextVersionAddsOneToTheLastPart() {
-        assertThat(FlywayVersions.next("7")).isEqualTo("8");
-        assertThat(FlywayVersions.next("1.9")).isEqualTo("1.10");
-        assertThat(FlywayVersions.next("2024_01_15")).isEqualTo("2024.01.16");
-        assertThat(FlywayVersions.compare("1.10", "1.9")).isPositive();
-        assertThat(FlywayVersions.same("1.0", "1")).isTrue();
-    }
-
-    @Test
     void splitsDisplayedNamesRespectingQuotes() {
         assertThat(Names.display("public", "Order Lines", "a\"b")).isEqualTo("public.\"Order Lines\".\"a\"\"b\"");
         assertThat(Names.parts("public.\"Order.Lines\".\"a\"\"b\"")).containsExactly("public", "Order.Lines", "a\"b");

@@ -55,6 +55,25 @@ class MigrationFlywayCompatibilityTest {
         assertThat(FlywayVersion.parse("1_1").orElseThrow()).hasToString(MigrationVersion.fromVersion("1_1").toString());
     }
 
+    @Test
+    void ordersVersionTextsLikeFlywayAndPutsTextsThatAreNoVersionsLast() {
+        List<String> sorted = new ArrayList<>(List.of("latest", "1.10", "1_9", "B", "1"));
+        sorted.sort(FlywayVersion.ORDER);
+
+        assertThat(sorted).containsExactly("1", "1_9", "1.10", "B", "latest");
+        assertThat(FlywayVersion.same("1.0", "1_0")).isTrue();
+        assertThat(FlywayVersion.same("1.0", "1.01")).isFalse();
+    }
+
+    @Test
+    void nextVersionAddsOneToTheLastWrittenPart() {
+        assertThat(FlywayVersion.parse("7").orElseThrow().next()).hasToString("8");
+        assertThat(FlywayVersion.parse("1.9").orElseThrow().next()).hasToString("1.10");
+        assertThat(FlywayVersion.parse("2024_01_15").orElseThrow().next()).hasToString("2024.01.16");
+        assertThat(FlywayVersion.parse("1.0").orElseThrow().next().compareTo(FlywayVersion.parse("1.1").orElseThrow()))
+                .isZero();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"V1__x.sql", "V1.sql", "V1_1__a_b.sql", "V1.1__y.SQL", "R__z.sql", "R__.sql", "R1__z.sql",
         "V__x.sql", "Vx__y.sql", "V1__.sql", "B1__base.sql", "v1__lower.sql", "foo.sql", "V1..2__x.sql", "V01__x.sql",

@@ -63,9 +63,4 @@ final class MigrationReplay {
         return MigrationReplayer.run(connection, script.id(), script.location(), script.sql(), script.mode(),
                 script.fileLine());
     }
-
-    /** Flyway's version order. */
-    static int compareVersions(String a, String b) {
-        return MigrationReplayer.compareVersions(a, b);
-    }
 }

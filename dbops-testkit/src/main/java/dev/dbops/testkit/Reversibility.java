@@ -4,6 +4,7 @@ import dev.dbops.diff.Difference;
 import dev.dbops.diff.SchemaDiff;
 import dev.dbops.drift.ReplayFailure;
 import dev.dbops.migration.ChangeSetRollback;
+import dev.dbops.migration.FlywayVersion;
 import dev.dbops.migration.Migration;
 import dev.dbops.migration.MigrationKind;
 import dev.dbops.migration.MigrationSet;
@@ -74,7 +75,7 @@ final class Reversibility {
         for (Migration forward : set.migrations()) {
             if (forward.kind() == MigrationKind.VERSIONED) {
                 set.undoMigrations().stream()
-                        .filter(u -> MigrationReplay.compareVersions(u.version().orElse(""), forward.version().orElseThrow()) == 0)
+                        .filter(u -> FlywayVersion.same(u.version().orElse(""), forward.version().orElseThrow()))
                         .findFirst().ifPresent(u -> undo.put(forward.id(), MigrationReplay.Script.of(u)));
             }
         }
