@@ -52,6 +52,18 @@ class CheckCommandTest {
     }
 
     @Test
+    void leavesFlywayUndoScriptsBesideTheMigrationsOutOfTheReplayTheTraceAndTheSnapshot() throws Exception {
+        Files.writeString(migrations.resolve("U1__init.sql"), "DROP TABLE orders;\n");
+
+        Result result = run("check", migrations.toString(), "--rows", "100");
+
+        assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(Dbops.OK);
+        assertThat(result.out()).startsWith("dbops check: 1 migration on ").contains("V1__init.sql")
+                .doesNotContain("U1__init.sql");
+        assertThat(SchemaSnapshot.read(snapshot).schema().toString()).contains("orders");
+    }
+
+    @Test
     void newestMigrationIsTracedOnSeededRowsAndAnUnsafeOneFailsWithTheLintErrorFirst() throws Exception {
         Files.writeString(migrations.resolve("V2__index.sql"), "CREATE INDEX orders_amount ON orders (amount);\n");
 

@@ -17,10 +17,17 @@ import java.util.function.Supplier;
  */
 final class LintHistory {
 
+    /** Whether only tables created earlier in the same migration count as new (the earlier ones are applied). */
+    private final boolean newOnlyWithinMigration;
+
     private final List<Statement> statements = new ArrayList<>();
     private final List<Integer> migrationEnds = new ArrayList<>();
     private final Map<String, List<Created>> createdByName = new HashMap<>();
     private final Map<Object, Object> attachments = new HashMap<>();
+
+    LintHistory(boolean newOnlyWithinMigration) {
+        this.newOnlyWithinMigration = newOnlyWithinMigration;
+    }
 
     int add(Statement statement) {
         statements.add(statement);
@@ -44,12 +51,28 @@ final class LintHistory {
         if (candidates == null) {
             return false;
         }
+        int from = newOnlyWithinMigration ? migrationStartOf(sequence) : 0;
         for (Created created : candidates) {
-            if (created.sequence < sequence && created.table.sameObjectAs(table)) {
+            if (created.sequence >= from && created.sequence < sequence && created.table.sameObjectAs(table)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Where the migration holding statement {@code sequence} starts: the end of the last migration before it. */
+    private int migrationStartOf(int sequence) {
+        int low = 0;
+        int high = migrationEnds.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (migrationEnds.get(middle) <= sequence) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low == 0 ? 0 : migrationEnds.get(low - 1);
     }
 
     /** The statements from {@code from} to {@code to}: a read-only view, O(1) to make (the history only grows). */

@@ -25,7 +25,7 @@ final class LintRun {
     private final MigrationLinter linter;
     private final List<MigrationScript> units;
     private final List<LintRule> rules;
-    private final LintHistory history = new LintHistory();
+    private final LintHistory history;
     private final List<Entry> entries = new ArrayList<>();
     private final Map<StatementContext, Entry> entryByContext = new IdentityHashMap<>();
     private final Map<UnitState, List<Entry>> entriesByUnit = new IdentityHashMap<>();
@@ -39,6 +39,7 @@ final class LintRun {
         this.linter = linter;
         this.units = units;
         this.rules = rules;
+        this.history = new LintHistory(linter.earlierMigrationsApplied());
     }
 
     /**

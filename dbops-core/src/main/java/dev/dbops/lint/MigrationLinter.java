@@ -37,6 +37,7 @@ public final class MigrationLinter {
     private final boolean lockTimeoutConfigured;
     private final boolean statementTimeoutConfigured;
     private final boolean plainScriptsInTransaction;
+    private final boolean earlierMigrationsApplied;
 
     private MigrationLinter(Builder builder, List<LintRule> rules, Set<String> knownIds) {
         this.pgVersion = builder.pgVersion;
@@ -47,6 +48,7 @@ public final class MigrationLinter {
         this.lockTimeoutConfigured = builder.lockTimeoutConfigured;
         this.statementTimeoutConfigured = builder.statementTimeoutConfigured;
         this.plainScriptsInTransaction = builder.plainScriptsInTransaction;
+        this.earlierMigrationsApplied = builder.earlierMigrationsApplied;
     }
 
     /** A builder with the defaults: PostgreSQL {@value #DEFAULT_PG_VERSION}, every built-in rule. */
@@ -134,6 +136,10 @@ public final class MigrationLinter {
         return statementTimeoutConfigured;
     }
 
+    boolean earlierMigrationsApplied() {
+        return earlierMigrationsApplied;
+    }
+
     /** Configures a {@link MigrationLinter}; {@link #build()} checks every option and reports all problems at once. */
     public static final class Builder {
 
@@ -144,6 +150,7 @@ public final class MigrationLinter {
         private boolean lockTimeoutConfigured;
         private boolean statementTimeoutConfigured;
         private boolean plainScriptsInTransaction;
+        private boolean earlierMigrationsApplied;
 
         private Builder() {
         }
@@ -193,6 +200,19 @@ public final class MigrationLinter {
          */
         public Builder plainScriptsInTransaction(boolean inTransaction) {
             this.plainScriptsInTransaction = inTransaction;
+            return this;
+        }
+
+        /**
+         * Whether each migration is judged as it runs once the earlier migrations of the run are in production:
+         * a table created by an earlier migration counts as live, and only a table created earlier in the same
+         * migration (file or changeset) as new. Default false: a table created by any earlier migration of the
+         * run counts as new, which is right for a batch of pending migrations that will run together; true is
+         * right for a project's whole migration history, where {@code V2} created {@code orders} long before
+         * {@code V9} alters it.
+         */
+        public Builder earlierMigrationsApplied(boolean applied) {
+            this.earlierMigrationsApplied = applied;
             return this;
         }
 

@@ -81,8 +81,9 @@ public final class StatementContext {
     }
 
     /**
-     * Whether {@code table} was created by an earlier statement of the migrations being linted, so that
-     * no application session can be using it yet and most lock rules do not apply.
+     * Whether {@code table} was created by an earlier statement of the migrations being linted (of this
+     * migration only, with {@link MigrationLinter.Builder#earlierMigrationsApplied}), so that no application
+     * session can be using it yet and most lock rules do not apply.
      */
     public boolean isNewTable(QualifiedName table) {
         return history.createdBefore(table, sequence);

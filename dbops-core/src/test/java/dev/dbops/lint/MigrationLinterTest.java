@@ -99,6 +99,26 @@ class MigrationLinterTest {
     }
 
     @Test
+    void judgesTablesOfEarlierMigrationsLiveWhenTheyAreTakenAsAppliedAndNewTablesOfTheSameMigrationStillNew() {
+        List<MigrationScript> history = List.of(
+                MigrationScript.of("V1__create.sql", "CREATE TABLE orders (id int, quantity int);", true),
+                MigrationScript.of("V2__widen.sql", """
+                        CREATE TABLE audit (id int);
+                        CREATE INDEX audit_id_idx ON audit (id);
+                        ALTER TABLE orders ALTER COLUMN quantity TYPE bigint;
+                        """, true));
+
+        LintReport together = MigrationLinter.builder().build().lint(history, List.of());
+        LintReport applied = MigrationLinter.builder().earlierMigrationsApplied(true).build().lint(history, List.of());
+
+        assertThat(together.violationsAtLeast(Severity.ERROR)).isEmpty();
+        assertThat(applied.violationsAtLeast(Severity.ERROR)).singleElement().satisfies(violation -> {
+            assertThat(violation.ruleId()).isEqualTo("column-type-rewrite");
+            assertThat(violation.location().display()).isEqualTo("V2__widen.sql:3:1");
+        });
+    }
+
+    @Test
     void treatsEveryStatementOfAToolTransactionAsOneTransaction() {
         linter().lint(List.of(MigrationScript.of("V1__x.sql",
                 "SET lock_timeout = '1s'; CREATE INDEX a ON t (x); CREATE INDEX b ON t (y);", true)), List.of());

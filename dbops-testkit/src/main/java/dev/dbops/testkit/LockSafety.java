@@ -22,10 +22,11 @@ final class LockSafety {
     /**
      * Lints the migrations; a failure message when a violation reaches the threshold or a file could not
      * be linted, listing each as {@code dbops lint} prints it: file:line:column, the statement, the lock, the
-     * fix and the rule's help.
+     * fix and the rule's help. {@code earlierApplied}: whether the linter judges each migration after the
+     * earlier ones, which the message says.
      */
     static Optional<String> check(String source, MigrationSet set, MigrationLinter linter, Severity threshold,
-            Collection<String> ignored) {
+            Collection<String> ignored, boolean earlierApplied) {
         LintReport report = linter.lint(set);
         List<Violation> failing = report.violationsAtLeast(threshold);
         if (failing.isEmpty() && report.problems().isEmpty()) {
@@ -40,7 +41,9 @@ final class LockSafety {
                 .failOn(threshold).build());
         int below = report.violations().size() - failing.size();
         StringBuilder message = new StringBuilder("Expecting the migrations at ").append(source)
-                .append(" to be lock-safe on PostgreSQL ").append(report.pgVersion()).append(" (failing on ")
+                .append(" to be lock-safe on PostgreSQL ").append(report.pgVersion())
+                .append(earlierApplied ? ", each migration judged with the earlier ones applied" : "")
+                .append(" (failing on ")
                 .append(name(threshold)).append(" or worse")
                 .append(ignored.isEmpty() ? "" : ", ignoring " + String.join(", ", ignored)).append("),\nbut found ")
                 .append(count(failing.size(), "violation"));

@@ -37,7 +37,8 @@ import org.assertj.core.api.AbstractAssert;
  *         .areReversible();
  * }</pre>
  *
- * <p>The settings ({@code onPostgres}, {@code failingOn}, {@code ignoringRules}) come before the assertions
+ * <p>The settings ({@code onPostgres}, {@code failingOn}, {@code ignoringRules},
+ * {@code assumingEarlierMigrationsApplied}) come before the assertions
  * they affect. Assertions that run the migrations do so on a fresh database of the server
  * {@link DbopsPostgres} would use ({@code DBOPS_TEST_POSTGRES}, else an embedded PostgreSQL), dropped
  * afterwards. Every assertion fails when the locations do not exist or hold no migration.
@@ -47,6 +48,7 @@ public class MigrationsAssert extends AbstractAssert<MigrationsAssert, Migration
     private OptionalInt pgVersion = OptionalInt.empty();
     private Severity threshold = Severity.ERROR;
     private final Set<String> ignoredRules = new LinkedHashSet<>();
+    private boolean earlierMigrationsApplied;
 
     /** Creates the assertion; use {@link DbopsAssertions#assertThat(MigrationSource)}. */
     protected MigrationsAssert(MigrationSource actual) {
@@ -88,14 +90,28 @@ public class MigrationsAssert extends AbstractAssert<MigrationsAssert, Migration
     }
 
     /**
+     * Makes {@link #areLockSafe()} judge each migration as it runs in production, once the earlier ones are
+     * applied: a table created by an earlier migration is live (in use), and only one created earlier in the
+     * same migration counts as new. Without it the migrations are judged as one batch on a fresh database, so a
+     * lock on a table that an earlier migration of the locations created ({@code V9} indexing the
+     * {@code orders} of {@code V2}) is not a violation.
+     */
+    public MigrationsAssert assumingEarlierMigrationsApplied() {
+        this.earlierMigrationsApplied = true;
+        return myself;
+    }
+
+    /**
      * Verifies that no migration has a lint violation at or above the threshold ({@link #failingOn}), and that
      * every file could be linted. The failure lists each violation as {@code dbops lint} prints it: file:line,
      * the statement, the lock it takes, the safe alternative and the rule's help.
      */
     public MigrationsAssert areLockSafe() {
         isNotNull();
-        MigrationLinter linter = linter(pgVersion.orElse(MigrationLinter.DEFAULT_PG_VERSION), ignoredRules);
-        LockSafety.check(describeActual(), load(false), linter, threshold, ignoredRules)
+        MigrationLinter linter = linter(pgVersion.orElse(MigrationLinter.DEFAULT_PG_VERSION), ignoredRules,
+                earlierMigrationsApplied);
+        LockSafety.check(describeActual(), load(false), linter, threshold, ignoredRules,
+                earlierMigrationsApplied)
                 .ifPresent(message -> failWithMessage("%s", message));
         return myself;
     }
@@ -219,8 +235,14 @@ public class MigrationsAssert extends AbstractAssert<MigrationsAssert, Migration
 
     /** A linter for these settings; an unknown rule id or version is the caller's mistake. */
     private static MigrationLinter linter(int version, Set<String> ignored) {
+        return linter(version, ignored, false);
+    }
+
+    /** As {@link #linter(int, Set)}, judging each migration after the earlier ones when asked. */
+    private static MigrationLinter linter(int version, Set<String> ignored, boolean earlierApplied) {
         try {
-            return MigrationLinter.builder().pgVersion(version).ignoreRules(ignored).build();
+            return MigrationLinter.builder().pgVersion(version).ignoreRules(ignored)
+                    .earlierMigrationsApplied(earlierApplied).build();
         } catch (DbopsException e) {
             StringBuilder message = new StringBuilder(e.getMessage());
             List<String> known = MigrationLinter.builder().build().rules().stream().map(LintRule::id).toList();

@@ -19,6 +19,21 @@ class LockSafetyAssertTest {
     }
 
     @Test
+    void judgesEachMigrationAfterTheEarlierOnesWhenAskedSoALockOnATableAnEarlierMigrationCreatedFails() {
+        assertThat(migrations("classpath:db/safe")).areLockSafe();
+
+        assertThatThrownBy(() -> assertThat(migrations("classpath:db/safe")).assumingEarlierMigrationsApplied()
+                        .areLockSafe())
+                .isInstanceOf(AssertionError.class)
+                .hasMessageStartingWith("Expecting the migrations at [classpath:db/safe] to be lock-safe on PostgreSQL 15,"
+                        + " each migration judged with the earlier ones applied (failing on error or worse),\nbut found"
+                        + " 1 violation:\n\n")
+                .hasMessageContaining("classpath:db/safe/V2__index_users_email.sql:1:1: error"
+                        + "[require-concurrent-index-creation]")
+                .hasMessageContaining("CREATE UNIQUE INDEX CONCURRENTLY users_email_idx ON users (email);");
+    }
+
+    @Test
     void listsEveryViolationWithItsFileLineAndFix() {
         assertThatThrownBy(() -> assertThat(migrations("classpath:db/unsafe")).areLockSafe())
                 .isInstanceOf(AssertionError.class)

@@ -154,6 +154,15 @@ class LibraryApplicationTest {
         assertThat(query("SELECT count(*) FROM flyway_schema_history WHERE version = '4'")).isEqualTo("0");
     }
 
+    @Test
+    void startsCleanlyWithTheUndoScriptsInFlywaysLocationsWhichCommunityFlywaySkips() {
+        start("flyway.datasources.default.locations", "classpath:db/migration,classpath:db/undo").close();
+
+        assertThat(query("SELECT string_agg(script, ',' ORDER BY installed_rank) FROM flyway_schema_history"))
+                .isEqualTo("V1__members_and_books.sql,V2__loans.sql,V3__loans_by_member.sql");
+        assertThat(query("SELECT count(*) FROM pg_indexes WHERE indexname = 'loans_member_id_idx'")).isEqualTo("1");
+    }
+
     private void execute(String sql) {
         try (var connection = database.connect(); var statement = connection.createStatement()) {
             statement.execute(sql);

@@ -127,6 +127,18 @@ class ShopApplicationTest {
         assertThat(query("select count(*) from flyway_schema_history where version = '4'")).isEqualTo("0");
     }
 
+    @Test
+    void startsCleanlyWithTheUndoScriptsInFlywaysLocationsWhichCommunityFlywaySkips(CapturedOutput output) {
+        start("spring.flyway.locations=classpath:db/migration,classpath:db/undo").close();
+
+        assertThat(query("select string_agg(script, ',' order by installed_rank) from flyway_schema_history"))
+                .isEqualTo("V1__customers_and_products.sql,V2__orders.sql,V3__orders_by_customer.sql");
+        assertThat(query("select count(*) from pg_indexes where indexname = 'orders_customer_id_idx'")).isEqualTo("1");
+        assertThat(output.getOut() + output.getErr())
+                .contains("3 SQL migrations were detected but not run because they did not follow the filename convention")
+                .doesNotContain("dbops found migration drift", "dbops stopped the startup");
+    }
+
     private void execute(String sql) {
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
             statement.execute(sql);

@@ -1,0 +1,3 @@
+-- Undoes V1: the library without members or books.
+DROP TABLE books;
+DROP TABLE members;
