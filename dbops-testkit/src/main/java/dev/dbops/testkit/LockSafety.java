@@ -23,7 +23,7 @@ final class LockSafety {
      * Lints the migrations; a failure message when a violation reaches the threshold or a file could not
      * be linted, listing each as {@code dbops lint} prints it: file:line:column, the statement, the lock, the
      * fix and the rule's help. {@code earlierApplied}: whether the linter judges each migration after the
-     * earlier ones, which the message says.
+     * earlier ones (the default); the message says when it judged them as one batch instead.
      */
     static Optional<String> check(String source, MigrationSet set, MigrationLinter linter, Severity threshold,
             Collection<String> ignored, boolean earlierApplied) {
@@ -42,7 +42,7 @@ final class LockSafety {
         int below = report.violations().size() - failing.size();
         StringBuilder message = new StringBuilder("Expecting the migrations at ").append(source)
                 .append(" to be lock-safe on PostgreSQL ").append(report.pgVersion())
-                .append(earlierApplied ? ", each migration judged with the earlier ones applied" : "")
+                .append(earlierApplied ? "" : ", the migrations judged as one batch on a fresh database")
                 .append(" (failing on ")
                 .append(name(threshold)).append(" or worse")
                 .append(ignored.isEmpty() ? "" : ", ignoring " + String.join(", ", ignored)).append("),\nbut found ")

@@ -37,8 +37,8 @@ import org.assertj.core.api.AbstractAssert;
  *         .areReversible();
  * }</pre>
  *
- * <p>The settings ({@code onPostgres}, {@code failingOn}, {@code ignoringRules},
- * {@code assumingEarlierMigrationsApplied}) come before the assertions
+ * <p>The settings ({@code onPostgres}, {@code failingOn}, {@code ignoringRules}, {@code judgingAsOneBatch})
+ * come before the assertions
  * they affect. Assertions that run the migrations do so on a fresh database of the server
  * {@link DbopsPostgres} would use ({@code DBOPS_TEST_POSTGRES}, else an embedded PostgreSQL), dropped
  * afterwards. Every assertion fails when the locations do not exist or hold no migration.
@@ -48,7 +48,7 @@ public class MigrationsAssert extends AbstractAssert<MigrationsAssert, Migration
     private OptionalInt pgVersion = OptionalInt.empty();
     private Severity threshold = Severity.ERROR;
     private final Set<String> ignoredRules = new LinkedHashSet<>();
-    private boolean earlierMigrationsApplied;
+    private boolean earlierMigrationsApplied = true;
 
     /** Creates the assertion; use {@link DbopsAssertions#assertThat(MigrationSource)}. */
     protected MigrationsAssert(MigrationSource actual) {
@@ -90,14 +90,16 @@ public class MigrationsAssert extends AbstractAssert<MigrationsAssert, Migration
     }
 
     /**
-     * Makes {@link #areLockSafe()} judge each migration as it runs in production, once the earlier ones are
-     * applied: a table created by an earlier migration is live (in use), and only one created earlier in the
-     * same migration counts as new. Without it the migrations are judged as one batch on a fresh database, so a
-     * lock on a table that an earlier migration of the locations created ({@code V9} indexing the
-     * {@code orders} of {@code V2}) is not a violation.
+     * Makes {@link #areLockSafe()} judge the migrations as one batch run on a fresh database, as
+     * {@code dbops lint} judges a directory: a table created by any earlier migration of the locations counts
+     * as new, so locks on it are not violations. By default each migration is judged as it runs in production,
+     * once the earlier ones are applied: only a table created earlier in the same migration counts as new, so
+     * {@code V9} building an index without {@code CONCURRENTLY} on the {@code orders} table of {@code V2}
+     * fails. Use this for migrations that only ever run together on an empty database, or while an old
+     * migration that already ran (and cannot change without changing its checksum) is not yet fixed.
      */
-    public MigrationsAssert assumingEarlierMigrationsApplied() {
-        this.earlierMigrationsApplied = true;
+    public MigrationsAssert judgingAsOneBatch() {
+        this.earlierMigrationsApplied = false;
         return myself;
     }
 

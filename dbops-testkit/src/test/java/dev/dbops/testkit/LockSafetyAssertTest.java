@@ -15,22 +15,29 @@ class LockSafetyAssertTest {
 
     @Test
     void passesForMigrationsThatTakeNoDangerousLock() {
-        assertThat(migrations("classpath:db/safe")).areLockSafe();
+        assertThat(migrations("classpath:db/traced")).areLockSafe();
     }
 
     @Test
-    void judgesEachMigrationAfterTheEarlierOnesWhenAskedSoALockOnATableAnEarlierMigrationCreatedFails() {
-        assertThat(migrations("classpath:db/safe")).areLockSafe();
-
-        assertThatThrownBy(() -> assertThat(migrations("classpath:db/safe")).assumingEarlierMigrationsApplied()
-                        .areLockSafe())
+    void failsALockOnATableAnEarlierMigrationCreatedUnlessTheMigrationsAreJudgedAsOneBatch() {
+        assertThatThrownBy(() -> assertThat(migrations("classpath:db/safe")).areLockSafe())
                 .isInstanceOf(AssertionError.class)
-                .hasMessageStartingWith("Expecting the migrations at [classpath:db/safe] to be lock-safe on PostgreSQL 15,"
-                        + " each migration judged with the earlier ones applied (failing on error or worse),\nbut found"
-                        + " 1 violation:\n\n")
+                .hasMessageStartingWith("Expecting the migrations at [classpath:db/safe] to be lock-safe on PostgreSQL 15"
+                        + " (failing on error or worse),\nbut found 1 violation:\n\n")
                 .hasMessageContaining("classpath:db/safe/V2__index_users_email.sql:1:1: error"
                         + "[require-concurrent-index-creation]")
                 .hasMessageContaining("CREATE UNIQUE INDEX CONCURRENTLY users_email_idx ON users (email);");
+
+        assertThat(migrations("classpath:db/safe")).judgingAsOneBatch().areLockSafe();
+    }
+
+    @Test
+    void saysWhenItJudgedTheMigrationsAsOneBatch() {
+        assertThatThrownBy(() -> assertThat(migrations("classpath:db/unsafe")).judgingAsOneBatch().areLockSafe())
+                .isInstanceOf(AssertionError.class)
+                .hasMessageStartingWith("Expecting the migrations at [classpath:db/unsafe] to be lock-safe on"
+                        + " PostgreSQL 15, the migrations judged as one batch on a fresh database (failing on error or"
+                        + " worse),\nbut found ");
     }
 
     @Test
