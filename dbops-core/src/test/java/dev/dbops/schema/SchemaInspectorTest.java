@@ -124,6 +124,39 @@ class SchemaInspectorTest {
     }
 
     @Test
+    void readsTheSameDefaultsAndCompositeTypesOfASchemaWhetherOrNotOthersAreLeftOut() throws Exception {
+        try (PostgresDatabase database = SERVER.createDatabase(); Connection connection = database.connect()) {
+            try (Statement statement = connection.createStatement()) {
+                for (String schema : new String[] {"kept", "left out"}) {
+                    String q = "\"" + schema + "\"";
+                    statement.execute("create schema " + q + "; create table " + q + ".t (id int generated always as"
+                            + " identity, n int default 42, s text default 'x' || 'y', d date default current_date,"
+                            + " g int generated always as (n * 2) stored); create type " + q + ".pair as (a int, b text);"
+                            + " comment on type " + q + ".pair is 'a pair'; create view " + q + ".v as select n from "
+                            + q + ".t");
+                }
+            }
+            Schema all = SchemaInspector.builder().build().inspect(connection);
+            Schema kept = SchemaInspector.builder().excludeSchemas("left out").build().inspect(connection);
+
+            assertThat(kept.tables()).containsExactlyElementsOf(
+                    all.tables().stream().filter(t -> t.schema().equals("kept")).toList());
+            assertThat(kept.compositeTypes()).containsExactlyElementsOf(
+                    all.compositeTypes().stream().filter(t -> t.schema().equals("kept")).toList());
+            assertThat(kept.views()).containsExactlyElementsOf(
+                    all.views().stream().filter(v -> v.schema().equals("kept")).toList());
+            assertThat(all.compositeTypes()).hasSize(2).allSatisfy(type -> {
+                assertThat(type.name()).isEqualTo("pair");
+                assertThat(type.comment()).contains("a pair");
+                assertThat(type.attributes()).extracting(CompositeType.Attribute::name).containsExactly("a", "b");
+            });
+            assertThat(kept.table("kept", "t").orElseThrow().columns())
+                    .extracting(column -> column.defaultValue().or(column::generated).orElse(""))
+                    .containsExactly("", "42", "('x'::text || 'y'::text)", "CURRENT_DATE", "(n * 2)");
+        }
+    }
+
+    @Test
     void namesAForeignKeyToATableInASchemaThatIsNotInspected() throws Exception {
         try (PostgresDatabase database = SERVER.createDatabase(); Connection connection = database.connect()) {
             try (Statement statement = connection.createStatement()) {
