@@ -162,7 +162,8 @@ final class RelationColumns {
         @Override
         void read(CatalogRow row) {
             long typeValue = row.number(typeOid);
-            int modifierValue = row.integer(modifier);
+            // NULL stands for -1, no modifier (see CatalogQueries.COLUMNS).
+            int modifierValue = row.isNull(modifier) ? -1 : row.integer(modifier);
             TypeAndModifier type = lastType;
             // Columns come table by table, and neighbours often share a type: reuse the last key.
             if (type == null || type.type() != typeValue || type.modifier() != modifierValue) {
