@@ -107,7 +107,8 @@ public final class PostgresConnector {
      */
     public static int requireSupportedVersion(Connection connection, int versionNum) {
         Objects.requireNonNull(connection, "connection");
-        return versionNum >= MINIMUM_VERSION_NUM ? versionNum : requireSupportedVersion(versionNum, describe(connection));
+        return versionNum >= MINIMUM_VERSION_NUM ? versionNum
+                : requireSupportedVersion(versionNum, describe(connection));
     }
 
     /** The check behind {@link #requireSupportedVersion(Connection)}, on a version number. */

@@ -220,13 +220,18 @@ final class CatalogQueries {
      * <p>This reads the defaults of every relation, without joining {@code pg_class} to select
      * those of the inspected namespaces (the join cost as much as a third of the query): only user
      * relations have defaults, and those of relations that are not inspected find no column and are
-     * ignored. When the inspector leaves out some of the user's namespaces, it runs
-     * {@link #DEFAULTS_IN_NAMESPACES} instead, so as not to render their defaults.
+     * ignored. Rendering a default without context takes no lock; an expression with a {@code VAR}
+     * is rendered only when its relation is in an inspected namespace (one probe of
+     * {@code pg_class} each), so the inspection never opens a relation it does not read, such as
+     * another session's temporary table. When the inspector leaves out some of the user's
+     * namespaces, it runs {@link #DEFAULTS_IN_NAMESPACES} instead, so as not to render their defaults.
      */
     static final String DEFAULTS = """
             select ad.adrelid, ad.adnum,
-                   pg_catalog.pg_get_expr(ad.adbin, case when pg_catalog.strpos(ad.adbin::text, '{VAR ') > 0
-                                                         then ad.adrelid else 0 end) as expression
+                   case when pg_catalog.strpos(ad.adbin::text, '{VAR ') = 0 then pg_catalog.pg_get_expr(ad.adbin, 0)
+                        when exists (select from pg_catalog.pg_class vc where vc.oid = ad.adrelid
+                                     and vc.relnamespace = any(?::oid[]))
+                        then pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) end as expression
             from pg_catalog.pg_attrdef ad""";
 
     /** {@link #DEFAULTS} of the relations in the inspected namespaces only. */
@@ -399,8 +404,8 @@ final class CatalogQueries {
     /**
      * Every query above with its version-gated fragments filled in for a server, by name, in the
      * order they are declared; of the two readings of the defaults, {@link #DEFAULTS}, which the
-     * inspector runs when it reads every namespace. The benchmark's per-query profile reads this by reflection, so it
-     * always times exactly what the inspector runs.
+     * inspector runs when it reads every namespace. The benchmark's per-query profile reads this by
+     * reflection, so it always times exactly what the inspector runs.
      */
     static Map<String, String> forServer(int versionNum) {
         boolean pg14 = versionNum >= 140000;

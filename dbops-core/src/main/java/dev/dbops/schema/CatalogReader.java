@@ -95,8 +95,8 @@ final class CatalogReader {
         CatalogRows.Dependencies dependencyRows = done(dependencies);
         Schema schema = SchemaAssembly.assemble(new SchemaAssembly.Rows(namespaces, few.extensions(),
                 dependencyRows.extensionMembers(), types(done(types), done(views)), few.domainChecks(),
-                done(sequences), done(tables), few.parents(), done(views).views(), done(functions), relationColumns, few.columnComments(),
-                dependencyRows.rows(), done(constraints), constraintDefinitions, done(indexes), indexDefinitions,
+                done(sequences), done(tables), few.parents(), done(views).views(), done(functions), relationColumns,
+                few.columnComments(), dependencyRows.rows(), done(constraints), constraintDefinitions, done(indexes), indexDefinitions,
                 few.triggers(), few.policies(), few.defaultPrivileges()));
         LOG.debug("reads for the definitions {} ms, definitions and the other reads {} ms, assembly {} ms",
                 (read - started) / 1_000_000, (rendered - read) / 1_000_000,

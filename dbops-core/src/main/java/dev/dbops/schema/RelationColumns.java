@@ -225,7 +225,10 @@ final class RelationColumns {
 
             @Override
             void read(CatalogRow row) {
-                defaults.put(key(row.number(relation), row.integer(attnum)), row.text(expression));
+                // NULL: an expression with columns of a relation that is not inspected, left unrendered.
+                if (!row.isNull(expression)) {
+                    defaults.put(key(row.number(relation), row.integer(attnum)), row.text(expression));
+                }
             }
         });
         return defaults;

@@ -131,9 +131,9 @@ class SchemaInspectorTest {
                     String q = "\"" + schema + "\"";
                     statement.execute("create schema " + q + "; create table " + q + ".t (id int generated always as"
                             + " identity, n int default 42, s text default 'x' || 'y', d date default current_date,"
-                            + " g int generated always as (n * 2) stored); create type " + q + ".pair as (a int, b text);"
-                            + " comment on type " + q + ".pair is 'a pair'; create view " + q + ".v as select n from "
-                            + q + ".t");
+                            + " g int generated always as (n * 2) stored); create type " + q
+                            + ".pair as (a int, b text); comment on type " + q + ".pair is 'a pair';"
+                            + " create view " + q + ".v as select n from " + q + ".t");
                 }
             }
             Schema all = SchemaInspector.builder().build().inspect(connection);
@@ -153,6 +153,32 @@ class SchemaInspectorTest {
             assertThat(kept.table("kept", "t").orElseThrow().columns())
                     .extracting(column -> column.defaultValue().or(column::generated).orElse(""))
                     .containsExactly("", "42", "('x'::text || 'y'::text)", "CURRENT_DATE", "(n * 2)");
+        }
+    }
+
+    @Test
+    void neverWaitsForALockOnAnotherSessionsTemporaryTable() throws Exception {
+        try (PostgresDatabase database = SERVER.createDatabase(); Connection connection = database.connect();
+                Connection other = database.connect()) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("create table shown (a int, g int generated always as (a * 2) stored)");
+            }
+            try (Statement statement = other.createStatement()) {
+                statement.execute("create temporary table hidden (a int, g int generated always as (a * 3) stored)");
+                // A generated column's expression can only be rendered by opening its table, which this lock blocks.
+                other.setAutoCommit(false);
+                statement.execute("lock table hidden in access exclusive mode");
+            }
+            try {
+                Schema schema = SchemaInspector.builder().lockTimeout(java.time.Duration.ofMillis(500)).build()
+                        .inspect(connection);
+
+                assertThat(schema.tables()).extracting(Table::name).containsExactly("shown");
+                assertThat(schema.table("public", "shown").orElseThrow().columns().get(1).generated())
+                        .contains("(a * 2)");
+            } finally {
+                other.rollback();
+            }
         }
     }
 
