@@ -21,7 +21,8 @@ import org.postgresql.Driver;
  *
  * <p>Defaults, each overridden by the same parameter in the URL: {@code connectTimeout} and
  * {@code loginTimeout} {@value #TIMEOUT_SECONDS} s, no {@code socketTimeout} (a long migration must
- * not be cut off), {@code ApplicationName} {@value #APPLICATION_NAME}.
+ * not be cut off), {@code ApplicationName} {@value #APPLICATION_NAME}, {@code assumeMinServerVersion}
+ * {@value #ASSUME_MIN_SERVER_VERSION} (no setup round trips after the login).
  */
 public final class PostgresConnector {
 
@@ -33,6 +34,14 @@ public final class PostgresConnector {
 
     /** The {@code application_name} dbops's sessions show in {@code pg_stat_activity}. */
     static final String APPLICATION_NAME = "dbops";
+
+    /**
+     * Tells pgjdbc the server is 9.0 or newer, so that it sends {@code application_name} and
+     * {@code extra_float_digits} in the startup packet instead of two {@code SET} round trips after
+     * the login. dbops needs 12 anyway; a server older than 9.0 would refuse the login with
+     * "unrecognized configuration parameter" instead of being told it is too old.
+     */
+    static final String ASSUME_MIN_SERVER_VERSION = "9.0";
 
     private static final Driver DRIVER = new Driver();
 
@@ -88,6 +97,20 @@ public final class PostgresConnector {
         return requireSupportedVersion(versionNum, describe(connection));
     }
 
+    /**
+     * Rejects servers older than PostgreSQL 12, given the {@code server_version_num} a caller has
+     * already read on the connection (in a query it sends anyway, saving the round trip of
+     * {@link #requireSupportedVersion(Connection)}).
+     *
+     * @return the version number
+     * @throws DbopsException with {@link ErrorCode#UNSUPPORTED_SERVER_VERSION} for PostgreSQL 11 and older
+     */
+    public static int requireSupportedVersion(Connection connection, int versionNum) {
+        Objects.requireNonNull(connection, "connection");
+        return versionNum >= MINIMUM_VERSION_NUM ? versionNum
+                : requireSupportedVersion(versionNum, describe(connection));
+    }
+
     /** The check behind {@link #requireSupportedVersion(Connection)}, on a version number. */
     static int requireSupportedVersion(int versionNum, String where) {
         if (versionNum < MINIMUM_VERSION_NUM) {
@@ -115,6 +138,7 @@ public final class PostgresConnector {
         properties.setProperty("loginTimeout", seconds);
         properties.setProperty("socketTimeout", "0");
         properties.setProperty("ApplicationName", APPLICATION_NAME);
+        properties.setProperty("assumeMinServerVersion", ASSUME_MIN_SERVER_VERSION);
         return properties;
     }
 

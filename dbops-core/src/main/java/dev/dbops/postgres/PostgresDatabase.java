@@ -52,6 +52,9 @@ public final class PostgresDatabase implements AutoCloseable {
         if (!url.parameters().containsKey("ApplicationName")) {
             dataSource.setApplicationName(PostgresConnector.APPLICATION_NAME);
         }
+        if (!url.parameters().containsKey("assumeMinServerVersion")) {
+            dataSource.setAssumeMinServerVersion(PostgresConnector.ASSUME_MIN_SERVER_VERSION);
+        }
         if (!url.parameters().containsKey("connectTimeout")) {
             dataSource.setConnectTimeout(PostgresConnector.TIMEOUT_SECONDS);
         }

@@ -6,6 +6,7 @@ import dev.dbops.schema.RelationRows.ViewRow;
 import dev.dbops.schema.IndexDefinitions.RelationName;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,8 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads the catalog of the database a connection is attached to, inside the inspector's read-only
- * snapshot, and hands the rows to {@link SchemaAssembly}. The primary connection reads the
- * namespaces first (every other query takes them as its parameter); the other queries are then
+ * snapshot, and hands the rows to {@link SchemaAssembly}. The inspector reads the namespaces when
+ * it starts the transaction (every other query takes them as its parameter); the other queries are then
  * queued longest first on the {@link SnapshotLanes}, which may spread them over more connections
  * in the same snapshot; the queries with few rows go as one batch. Index and constraint definitions
  * are rendered once their columns are in.
@@ -45,15 +46,21 @@ final class CatalogReader {
         this.snapshotId = snapshotId;
     }
 
-    Schema read() throws SQLException {
+    /**
+     * Reads everything but the namespaces, which the inspector read when it started the transaction.
+     *
+     * @param inspected the inspected namespaces, those the schema filter accepts
+     */
+    Schema read(CatalogRows.InspectedNamespaces inspected) throws SQLException {
         long started = System.nanoTime();
         Map<String, String> sql = CatalogQueries.forServer(serverVersion);
-        List<NamespaceRow> namespaces = CatalogRows.namespaces(connection, sql.get("NAMESPACES"), schemaFilter);
+        List<NamespaceRow> namespaces = inspected.rows();
+        String defaultsSql = inspected.all() ? sql.get("DEFAULTS") : CatalogQueries.DEFAULTS_IN_NAMESPACES;
         String oids = CatalogArrays.literal(namespaces.stream().map(NamespaceRow::oid).toList());
 
         // Longest first, so that the last read to finish is a short one; what the definitions need comes early.
         var columns = lanes.submit("COLUMNS", c -> RelationColumns.read(c, sql.get("COLUMNS"), oids));
-        var defaults = lanes.submit("DEFAULTS", c -> RelationColumns.defaults(c, sql.get("DEFAULTS"), oids));
+        var defaults = lanes.submit("DEFAULTS", c -> RelationColumns.defaults(c, defaultsSql, oids));
         var views = lanes.submit("VIEWS", c -> RelationRows.views(c, sql.get("VIEWS"), oids));
         var indexes = lanes.submit("INDEXES", c -> IndexDefinitions.read(c, sql.get("INDEXES"), oids));
         var constraints = lanes.submit("CONSTRAINTS", c -> ConstraintDefinitions.read(c, sql.get("CONSTRAINTS"), oids));
@@ -71,11 +78,11 @@ final class CatalogReader {
         long read = System.nanoTime();
 
         RelationColumns relationColumns = RelationColumns.of(done(columns), done(defaults));
-        OidMap<RelationName> relationNames = new OidMap<>(done(tables).size() + done(views).size());
+        OidMap<RelationName> relationNames = new OidMap<>(done(tables).size() + done(views).views().size());
         for (TableRow row : done(tables)) {
             relationNames.put(row.oid(), new RelationName(row.schema(), row.name()));
         }
-        for (ViewRow row : done(views)) {
+        for (ViewRow row : done(views).views()) {
             relationNames.put(row.oid(), new RelationName(row.schema(), row.name()));
         }
         SmallReads few = done(small);
@@ -87,9 +94,9 @@ final class CatalogReader {
         long rendered = System.nanoTime();
         CatalogRows.Dependencies dependencyRows = done(dependencies);
         Schema schema = SchemaAssembly.assemble(new SchemaAssembly.Rows(namespaces, few.extensions(),
-                dependencyRows.extensionMembers(), done(types), few.domainChecks(), done(sequences), done(tables),
-                few.parents(), done(views), done(functions), relationColumns, few.columnComments(),
-                dependencyRows.rows(), done(constraints), constraintDefinitions, done(indexes), indexDefinitions,
+                dependencyRows.extensionMembers(), types(done(types), done(views)), few.domainChecks(),
+                done(sequences), done(tables), few.parents(), done(views).views(), done(functions), relationColumns,
+                few.columnComments(), dependencyRows.rows(), done(constraints), constraintDefinitions, done(indexes), indexDefinitions,
                 few.triggers(), few.policies(), few.defaultPrivileges()));
         LOG.debug("reads for the definitions {} ms, definitions and the other reads {} ms, assembly {} ms",
                 (read - started) / 1_000_000, (rendered - read) / 1_000_000,
@@ -124,6 +131,17 @@ final class CatalogReader {
                     policies.result(), parents.result(), columnComments.result(), extensions.result(),
                     defaultPrivileges.result());
         }
+    }
+
+    /** The types of {@link CatalogQueries#TYPES} and the composite types of {@link CatalogQueries#VIEWS}. */
+    private static List<TypeRows.TypeRow> types(List<TypeRows.TypeRow> types, RelationRows.ViewRows views) {
+        if (views.composites().isEmpty()) {
+            return types;
+        }
+        List<TypeRows.TypeRow> all = new ArrayList<>(types.size() + views.composites().size());
+        all.addAll(types);
+        all.addAll(views.composites());
+        return all;
     }
 
     /** The value of a read that {@link SnapshotLanes#runAll} has seen complete. */

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +22,8 @@ import java.util.Optional;
  * ({@link #column}).
  */
 final class CatalogRow {
+
+    private static final long[] NO_NUMBERS = new long[0];
 
     private final ResultSet resultSet;
     private final String[] names;
@@ -149,41 +152,30 @@ final class CatalogRow {
     long[] numbers(int column) {
         byte[] value = values[column];
         if (value == null) {
-            return new long[0];
+            return NO_NUMBERS;
         }
-        // Count first, so that the result needs no resizing: a number starts after a separator.
-        int count = 0;
-        boolean inNumber = false;
-        for (byte b : value) {
-            boolean part = b == '-' || (b >= '0' && b <= '9');
-            if (part && !inNumber) {
-                count++;
-            }
-            inNumber = part;
-        }
-        long[] result = new long[count];
+        // One pass into room for the most numbers the text can hold (each takes a digit and a separator).
+        // The loop is small on purpose: every reader inlines it, once per vector column it reads.
+        long[] result = new long[(value.length + 1) >> 1];
         int n = 0;
         long number = 0;
-        boolean negative = false;
-        inNumber = false;
+        int sign = 0;
         for (byte b : value) {
-            if (b == '-') {
-                negative = true;
-                inNumber = true;
-            } else if (b >= '0' && b <= '9') {
+            if (b >= '0' && b <= '9') {
                 number = number * 10 + (b - '0');
-                inNumber = true;
-            } else if (inNumber) {
-                result[n++] = negative ? -number : number;
+                sign |= 1;
+            } else if (b == '-') {
+                sign = 2;
+            } else if (sign != 0) {
+                result[n++] = (sign & 2) != 0 ? -number : number;
                 number = 0;
-                negative = false;
-                inNumber = false;
+                sign = 0;
             }
         }
-        if (inNumber) {
-            result[n] = negative ? -number : number;
+        if (sign != 0) {
+            result[n++] = (sign & 2) != 0 ? -number : number;
         }
-        return result;
+        return n == result.length ? result : Arrays.copyOf(result, n);
     }
 
     /**

@@ -120,16 +120,26 @@ final class CatalogRows {
     record NamespaceRow(long oid, Namespace namespace) {
     }
 
-    static List<NamespaceRow> namespaces(Connection connection, String sql, Predicate<String> filter)
-            throws SQLException {
+    /**
+     * The namespaces the inspector reads.
+     *
+     * @param rows those the schema filter accepts
+     * @param all whether the filter accepted every namespace the query returned
+     */
+    record InspectedNamespaces(List<NamespaceRow> rows, boolean all) {
+    }
+
+    /** The namespaces the filter accepts, from the result of {@link CatalogQueries#NAMESPACES}. */
+    static InspectedNamespaces namespaces(ResultSet rs, Predicate<String> filter) throws SQLException {
         Namespaces reader = new Namespaces(filter);
-        each(connection, sql, "{}", reader);
-        return reader.rows;
+        readAll(rs, reader);
+        return new InspectedNamespaces(reader.rows, !reader.filtered);
     }
 
     private static final class Namespaces extends RowReader {
         private final Predicate<String> filter;
         private final List<NamespaceRow> rows = new ArrayList<>();
+        private boolean filtered;
         private int oid;
         private int name;
         private int owner;
@@ -155,6 +165,8 @@ final class CatalogRows {
             if (filter.test(schema)) {
                 rows.add(new NamespaceRow(row.number(oid), new Namespace(schema, row.text(owner),
                         row.optionalText(description), row.acl(acl))));
+            } else {
+                filtered = true;
             }
         }
     }

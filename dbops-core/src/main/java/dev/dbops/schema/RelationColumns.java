@@ -162,7 +162,8 @@ final class RelationColumns {
         @Override
         void read(CatalogRow row) {
             long typeValue = row.number(typeOid);
-            int modifierValue = row.integer(modifier);
+            // NULL stands for -1, no modifier (see CatalogQueries.COLUMNS).
+            int modifierValue = row.isNull(modifier) ? -1 : row.integer(modifier);
             TypeAndModifier type = lastType;
             // Columns come table by table, and neighbours often share a type: reuse the last key.
             if (type == null || type.type() != typeValue || type.modifier() != modifierValue) {
@@ -224,7 +225,10 @@ final class RelationColumns {
 
             @Override
             void read(CatalogRow row) {
-                defaults.put(key(row.number(relation), row.integer(attnum)), row.text(expression));
+                // NULL: an expression with columns of a relation that is not inspected, left unrendered.
+                if (!row.isNull(expression)) {
+                    defaults.put(key(row.number(relation), row.integer(attnum)), row.text(expression));
+                }
             }
         });
         return defaults;

@@ -137,44 +137,60 @@ final class RelationRows {
         }
     }
 
-    static List<ViewRow> views(Connection connection, String sql, String namespaces) throws SQLException {
-        List<ViewRow> rows = new ArrayList<>();
-        CatalogRows.each(connection, sql, namespaces, new RowReader() {
-            private int oid;
-            private int reltype;
-            private int typarray;
-            private int nspname;
-            private int relname;
-            private int materialized;
-            private int definition;
-            private int options;
-            private int owner;
-            private int description;
-            private int acl;
+    /** What {@link CatalogQueries#VIEWS} reads: the views, and the composite types still without their attributes. */
+    record ViewRows(List<ViewRow> views, List<TypeRows.TypeRow> composites) {
+    }
 
-            @Override
-            void columns(CatalogRow c) {
-                oid = c.column("oid");
-                reltype = c.column("reltype");
-                typarray = c.column("typarray");
-                nspname = c.column("nspname");
-                relname = c.column("relname");
-                materialized = c.column("materialized");
-                definition = c.column("definition");
-                options = c.column("options");
-                owner = c.column("owner");
-                description = c.column("description");
-                acl = c.column("acl");
-            }
+    static ViewRows views(Connection connection, String sql, String namespaces) throws SQLException {
+        Views reader = new Views();
+        CatalogRows.each(connection, sql, namespaces, reader);
+        return new ViewRows(reader.views, reader.composites);
+    }
 
-            @Override
-            void read(CatalogRow row) {
-                rows.add(new ViewRow(row.number(oid), row.number(reltype), row.number(typarray), row.text(nspname),
-                        row.text(relname), row.bool(materialized), row.text(definition), row.textArray(options),
-                        row.text(owner), row.optionalText(description), row.acl(acl)));
+    private static final class Views extends RowReader {
+        private final List<ViewRow> views = new ArrayList<>();
+        private final List<TypeRows.TypeRow> composites = new ArrayList<>();
+        private int oid;
+        private int relkind;
+        private int reltype;
+        private int typarray;
+        private int nspname;
+        private int relname;
+        private int materialized;
+        private int definition;
+        private int options;
+        private int owner;
+        private int description;
+        private int acl;
+
+        @Override
+        void columns(CatalogRow c) {
+            oid = c.column("oid");
+            relkind = c.column("relkind");
+            reltype = c.column("reltype");
+            typarray = c.column("typarray");
+            nspname = c.column("nspname");
+            relname = c.column("relname");
+            materialized = c.column("materialized");
+            definition = c.column("definition");
+            options = c.column("options");
+            owner = c.column("owner");
+            description = c.column("description");
+            acl = c.column("acl");
+        }
+
+        @Override
+        void read(CatalogRow row) {
+            if (row.character(relkind) == 'c') {
+                composites.add(new TypeRows.TypeRow(row.number(reltype), row.number(typarray), row.number(oid),
+                        new CompositeType(row.text(nspname), row.text(relname), List.of(), row.text(owner),
+                                row.optionalText(description), List.of())));
+                return;
             }
-        });
-        return rows;
+            views.add(new ViewRow(row.number(oid), row.number(reltype), row.number(typarray), row.text(nspname),
+                    row.text(relname), row.bool(materialized), row.text(definition), row.textArray(options),
+                    row.text(owner), row.optionalText(description), row.acl(acl)));
+        }
     }
 
     /** A function or procedure without its dependencies. */

@@ -158,31 +158,13 @@ public final class SchemaInspector {
     /** Reads on the connection, in auto-commit mode, and the lanes; leaves the connection in auto-commit mode. */
     private SchemaSnapshot snapshot(Connection connection, SnapshotLanes lanes) throws SQLException {
         long started = System.nanoTime();
-        int versionNum = PostgresConnector.requireSupportedVersion(connection);
         connection.setAutoCommit(false);
         try {
-            Optional<String> snapshotId = Optional.empty();
-            ServerInfo server;
-            if (exportedSnapshot.isPresent()) {
-                server = begin(connection, versionNum, false).server();
-                snapshotId = exportedSnapshot;
-            } else if (lanes.hasExtraLanes()) {
-                try {
-                    Begun begun = begin(connection, versionNum, true);
-                    server = begun.server();
-                    snapshotId = begun.snapshotId();
-                } catch (SQLException e) {
-                    LOG.warn("Schema inspection continues on one connection: exporting its snapshot failed: {}",
-                            e.getMessage());
-                    lanes.withoutExtraLanes(e);
-                    connection.rollback();
-                    server = begin(connection, versionNum, false).server();
-                }
-            } else {
-                server = begin(connection, versionNum, false).server();
-            }
+            Begun begun = begin(connection, lanes);
+            Optional<String> snapshotId = exportedSnapshot.isPresent() ? exportedSnapshot : begun.snapshotId();
+            ServerInfo server = begun.server();
             Schema schema = new CatalogReader(connection, server.versionNum(), this::includes, lanes, snapshotId)
-                    .read();
+                    .read(begun.namespaces());
             LOG.debug("inspected {} objects in {} ms", schema.objectCount(), (System.nanoTime() - started) / 1_000_000);
             return new SchemaSnapshot(SchemaSnapshot.FORMAT_VERSION, server, schema);
         } finally {
@@ -191,31 +173,68 @@ public final class SchemaInspector {
         }
     }
 
-    private record Begun(ServerInfo server, Optional<String> snapshotId) {
+    /** Starts the transaction, exporting its snapshot when there are extra lanes and that works. */
+    private Begun begin(Connection connection, SnapshotLanes lanes) throws SQLException {
+        try {
+            if (exportedSnapshot.isEmpty() && lanes.hasExtraLanes()) {
+                try {
+                    return begin(connection, true);
+                } catch (SQLException e) {
+                    LOG.warn("Schema inspection continues on one connection: exporting its snapshot failed: {}",
+                            e.getMessage());
+                    lanes.withoutExtraLanes(e);
+                    connection.rollback();
+                }
+            }
+            return begin(connection, false);
+        } catch (SQLException e) {
+            // A server too old for one of the statements: say that it is too old rather than what failed.
+            connection.rollback();
+            PostgresConnector.requireSupportedVersion(connection);
+            throw e;
+        }
+    }
+
+    private record Begun(ServerInfo server, Optional<String> snapshotId, CatalogRows.InspectedNamespaces namespaces) {
     }
 
     /**
-     * Starts the snapshot transaction, sets its timeouts, reads the version text to record and,
-     * for extra connections, exports the snapshot.
+     * Starts the snapshot transaction, sets its timeouts, reads the server's version (and rejects
+     * one older than 12), exports the snapshot for extra connections, and reads the namespaces every
+     * catalog query takes as its parameter: all in one round trip.
+     *
+     * @throws DbopsException with {@link ErrorCode#UNSUPPORTED_SERVER_VERSION} for a server older than 12
      */
-    private Begun begin(Connection connection, int versionNum, boolean export) throws SQLException {
+    private Begun begin(Connection connection, boolean export) throws SQLException {
         // The statements in one round trip; SET TRANSACTION must come first in the transaction, and a given
-        // snapshot must be set before its first query.
+        // snapshot must be set before its first query. Every part runs on any PostgreSQL since 9.2, so an older
+        // server that dbops does not support is told so by the version check, after the round trip.
         try (PreparedStatement statement = connection.prepareStatement(
                 "set transaction isolation level repeatable read, read only;"
                         + exportedSnapshot.map(id -> " set transaction snapshot " + Identifiers.literal(id) + ";")
                                 .orElse("")
                         + " select pg_catalog.current_setting('server_version'),"
+                        + " pg_catalog.current_setting('server_version_num')::int,"
                         + " pg_catalog.set_config('statement_timeout', ?, true),"
                         + " pg_catalog.set_config('lock_timeout', ?, true),"
                         + " pg_catalog.set_config('search_path', '', true)"
-                        + (export ? ", pg_catalog.pg_export_snapshot()" : ""))) {
+                        + (export ? ", pg_catalog.pg_export_snapshot()" : "") + ";\n"
+                        + CatalogQueries.NAMESPACES)) {
             statement.setString(1, statementTimeout.toMillis() + "ms");
             statement.setString(2, lockTimeout.toMillis() + "ms");
+            ServerInfo server;
+            Optional<String> snapshotId;
             try (ResultSet rs = lastResult(statement)) {
                 rs.next();
-                ServerInfo server = new ServerInfo(versionNum, rs.getString(1).split(" ")[0]);
-                return new Begun(server, export ? Optional.of(rs.getString(5)) : Optional.empty());
+                int versionNum = PostgresConnector.requireSupportedVersion(connection, rs.getInt(2));
+                server = new ServerInfo(versionNum, rs.getString(1).split(" ")[0]);
+                snapshotId = export ? Optional.of(rs.getString(6)) : Optional.empty();
+            }
+            if (!statement.getMoreResults()) {
+                throw new SQLException("the namespace query returned no result set");
+            }
+            try (ResultSet rs = statement.getResultSet()) {
+                return new Begun(server, snapshotId, CatalogRows.namespaces(rs, this::includes));
             }
         }
     }

@@ -16,6 +16,7 @@ final class TypeRows {
     /**
      * A user-defined type: {@code model} is its {@link EnumType}, or a {@link Domain},
      * {@link CompositeType} or {@link RangeType} still without its checks, attributes and dependencies.
+     * Composite types come from {@link RelationRows#views}, the others from {@link #types}.
      *
      * @param relation for a composite type, the OID of the relation that holds its attributes
      */
@@ -83,7 +84,6 @@ final class TypeRows {
                 case 'e' -> new EnumType(schema, name, row.textArray(labels), typeOwner, comment);
                 case 'd' -> new Domain(schema, name, row.text(baseType), row.optionalText(collation), row.bool(notNull),
                         row.optionalText(defaultValue), List.of(), typeOwner, comment, List.of());
-                case 'c' -> new CompositeType(schema, name, List.of(), typeOwner, comment, List.of());
                 default -> new RangeType(schema, name, row.text(subtype), row.optionalText(opclass),
                         row.optionalText(rangeCollation), row.optionalText(canonical), row.optionalText(subdiff),
                         row.optionalText(multirange), typeOwner, comment, List.of());

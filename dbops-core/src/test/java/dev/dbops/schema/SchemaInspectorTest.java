@@ -124,6 +124,65 @@ class SchemaInspectorTest {
     }
 
     @Test
+    void readsTheSameDefaultsAndCompositeTypesOfASchemaWhetherOrNotOthersAreLeftOut() throws Exception {
+        try (PostgresDatabase database = SERVER.createDatabase(); Connection connection = database.connect()) {
+            try (Statement statement = connection.createStatement()) {
+                for (String schema : new String[] {"kept", "left out"}) {
+                    String q = "\"" + schema + "\"";
+                    statement.execute("create schema " + q + "; create table " + q + ".t (id int generated always as"
+                            + " identity, n int default 42, s text default 'x' || 'y', d date default current_date,"
+                            + " g int generated always as (n * 2) stored); create type " + q
+                            + ".pair as (a int, b text); comment on type " + q + ".pair is 'a pair';"
+                            + " create view " + q + ".v as select n from " + q + ".t");
+                }
+            }
+            Schema all = SchemaInspector.builder().build().inspect(connection);
+            Schema kept = SchemaInspector.builder().excludeSchemas("left out").build().inspect(connection);
+
+            assertThat(kept.tables()).containsExactlyElementsOf(
+                    all.tables().stream().filter(t -> t.schema().equals("kept")).toList());
+            assertThat(kept.compositeTypes()).containsExactlyElementsOf(
+                    all.compositeTypes().stream().filter(t -> t.schema().equals("kept")).toList());
+            assertThat(kept.views()).containsExactlyElementsOf(
+                    all.views().stream().filter(v -> v.schema().equals("kept")).toList());
+            assertThat(all.compositeTypes()).hasSize(2).allSatisfy(type -> {
+                assertThat(type.name()).isEqualTo("pair");
+                assertThat(type.comment()).contains("a pair");
+                assertThat(type.attributes()).extracting(CompositeType.Attribute::name).containsExactly("a", "b");
+            });
+            assertThat(kept.table("kept", "t").orElseThrow().columns())
+                    .extracting(column -> column.defaultValue().or(column::generated).orElse(""))
+                    .containsExactly("", "42", "('x'::text || 'y'::text)", "CURRENT_DATE", "(n * 2)");
+        }
+    }
+
+    @Test
+    void neverWaitsForALockOnAnotherSessionsTemporaryTable() throws Exception {
+        try (PostgresDatabase database = SERVER.createDatabase(); Connection connection = database.connect();
+                Connection other = database.connect()) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("create table shown (a int, g int generated always as (a * 2) stored)");
+            }
+            try (Statement statement = other.createStatement()) {
+                statement.execute("create temporary table hidden (a int, g int generated always as (a * 3) stored)");
+                // A generated column's expression can only be rendered by opening its table, which this lock blocks.
+                other.setAutoCommit(false);
+                statement.execute("lock table hidden in access exclusive mode");
+            }
+            try {
+                Schema schema = SchemaInspector.builder().lockTimeout(java.time.Duration.ofMillis(500)).build()
+                        .inspect(connection);
+
+                assertThat(schema.tables()).extracting(Table::name).containsExactly("shown");
+                assertThat(schema.table("public", "shown").orElseThrow().columns().get(1).generated())
+                        .contains("(a * 2)");
+            } finally {
+                other.rollback();
+            }
+        }
+    }
+
+    @Test
     void namesAForeignKeyToATableInASchemaThatIsNotInspected() throws Exception {
         try (PostgresDatabase database = SERVER.createDatabase(); Connection connection = database.connect()) {
             try (Statement statement = connection.createStatement()) {
