@@ -10,9 +10,10 @@ import java.util.Set;
 
 /**
  * Compares the expected and the live schema, fast when they agree: both are first compared as read (the
- * history table left out), which needs no rewriting of either; only when that finds a difference are both
- * normalized by the configured diff (owners, grants, comments, ignored objects) and compared again. A
- * normalized comparison only ever drops differences, so the fast answer "none" is always right.
+ * history table left out), which needs no rewriting of either, with {@link Schema#equals} before any diff;
+ * only when that finds a difference are both normalized by the configured diff (owners, grants, comments,
+ * ignored objects) and compared again. A normalized comparison only ever drops differences, so the fast
+ * answer "none" is always right.
  */
 final class SchemaComparison {
 
@@ -31,7 +32,8 @@ final class SchemaComparison {
             return new Result(Optional.empty(), configured.normalize(liveRead), List.of());
         }
         Schema expectedRead = withoutHistory(expected.get(), historyTable);
-        if (PLAIN.compare(expectedRead, liveRead).isEmpty()) {
+        // Equal models have no differences (Schema's contract), and equals is far cheaper than a diff on a cold JVM.
+        if (expectedRead.equals(liveRead) || PLAIN.compare(expectedRead, liveRead).isEmpty()) {
             return new Result(Optional.of(expectedRead), liveRead, List.of());
         }
         Schema expectedSchema = configured.normalize(expectedRead);
