@@ -97,8 +97,9 @@ public final class DriftDetector {
         HistoryRows rows = new HistoryReader(options.statementTimeout(), options.lockTimeout())
                 .read(live, preferredTool(set), options.flywayTable(), options.liquibaseTable(), options.defaultSchema());
         // From here the connection belongs to the inspection, on a thread of its own, while this thread checks
-        // the history against the files and reads the snapshot: neither needs the database. Failures are
-        // reported in the order the steps had when they ran one after the other: history, inspection, snapshot.
+        // the history against the files, reads the snapshot and readies the comparison: none of that needs the
+        // database. Failures are reported in the order the steps had when they ran one after the other:
+        // history, inspection, snapshot.
         SideTask<SchemaSnapshot> inspection = SideTask.start("dbops-drift-inspection", () -> inspector.snapshot(live));
         HistoryReport history;
         try {
@@ -112,6 +113,7 @@ public final class DriftDetector {
         if (!options.replay() && options.snapshot().isPresent()) {
             try {
                 fromSnapshot = ExpectedSchemas.fromSnapshot(options.snapshot().get());
+                fromSnapshot.schema().ifPresent(SchemaComparison::prepare);
             } catch (RuntimeException e) {
                 snapshotFailure = e;
             }
@@ -132,8 +134,10 @@ public final class DriftDetector {
                 : ExpectedSchemas.resolve(options.replay(), options.shadowServer(),
                         options.shadowSpec().orElse("embedded:" + liveSnapshot.server().versionNum() / 10_000),
                         options.snapshot(), set, options.defaultSchema(), inspector);
+        long comparing = System.nanoTime();
         SchemaComparison.Result compared = SchemaComparison.compare(expected.schema(), liveSnapshot.schema(),
                 options.diff(rows.table()), rows.table());
+        LOG.debug("compared the schemas in {} ms", (System.nanoTime() - comparing) / 1_000_000);
         List<SchemaDifference> differences = new ArrayList<>();
         if (!compared.differences().isEmpty()) {
             MigrationTouches touches = MigrationTouches.of(ShadowReplay.order(set), options.defaultSchema());
