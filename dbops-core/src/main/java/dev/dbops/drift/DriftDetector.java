@@ -43,6 +43,11 @@ import org.slf4j.LoggerFactory;
  * snapshot. The history tables, and whatever is configured to be ignored, are left out. On the live
  * database dbops only reads, in read-only transactions with {@code statement_timeout} and
  * {@code lock_timeout} set.
+ *
+ * <p>{@link #detect(Connection)} inspects the live schema on a daemon thread of its own, on the given
+ * connection once the history has been read from it, while the calling thread checks the history against the
+ * files and reads the snapshot; only one thread uses the connection at a time, and {@code detect} returns or
+ * throws only once the inspection has let go of it.
  */
 public final class DriftDetector {
 
@@ -86,18 +91,54 @@ public final class DriftDetector {
      *     snapshot file
      */
     public DriftReport detect(Connection live) {
+        Objects.requireNonNull(live, "live");
         long started = System.nanoTime();
         MigrationSet set = options.source().load();
         SchemaInspector inspector = options.inspector();
         HistoryRows rows = new HistoryReader(options.statementTimeout(), options.lockTimeout())
                 .read(live, preferredTool(set), options.flywayTable(), options.liquibaseTable(), options.defaultSchema());
-        HistoryReport history = history(set, rows);
-        SchemaSnapshot liveSnapshot = inspector.snapshot(live);
-        String shadowSpec = options.shadowSpec().orElse("embedded:" + liveSnapshot.server().versionNum() / 10_000);
-        ExpectedSchemas.Expected expected = ExpectedSchemas.resolve(options.replay(), options.shadowServer(),
-                shadowSpec, options.snapshot(), set, options.defaultSchema(), inspector);
+        // From here the connection belongs to the inspection, on a thread of its own, while this thread checks
+        // the history against the files, reads the snapshot and readies the comparison: none of that needs the
+        // database. Failures are reported in the order the steps had when they ran one after the other:
+        // history, inspection, snapshot.
+        SideTask<SchemaSnapshot> inspection = SideTask.start("dbops-drift-inspection", () -> inspector.snapshot(live));
+        HistoryReport history;
+        try {
+            history = history(set, rows);
+        } catch (RuntimeException | Error e) {
+            awaitQuietly(inspection, e);
+            throw e;
+        }
+        ExpectedSchemas.Expected fromSnapshot = null;
+        RuntimeException snapshotFailure = null;
+        if (!options.replay() && options.snapshot().isPresent()) {
+            try {
+                fromSnapshot = ExpectedSchemas.fromSnapshot(options.snapshot().get());
+                fromSnapshot.schema().ifPresent(SchemaComparison::prepare);
+            } catch (RuntimeException e) {
+                snapshotFailure = e;
+            }
+        }
+        SchemaSnapshot liveSnapshot;
+        try {
+            liveSnapshot = inspection.join();
+        } catch (RuntimeException | Error e) {
+            if (snapshotFailure != null) {
+                e.addSuppressed(snapshotFailure);
+            }
+            throw e;
+        }
+        if (snapshotFailure != null) {
+            throw snapshotFailure;
+        }
+        ExpectedSchemas.Expected expected = fromSnapshot != null ? fromSnapshot
+                : ExpectedSchemas.resolve(options.replay(), options.shadowServer(),
+                        options.shadowSpec().orElse("embedded:" + liveSnapshot.server().versionNum() / 10_000),
+                        options.snapshot(), set, options.defaultSchema(), inspector);
+        long comparing = System.nanoTime();
         SchemaComparison.Result compared = SchemaComparison.compare(expected.schema(), liveSnapshot.schema(),
                 options.diff(rows.table()), rows.table());
+        LOG.debug("compared the schemas in {} ms", (System.nanoTime() - comparing) / 1_000_000);
         List<SchemaDifference> differences = new ArrayList<>();
         if (!compared.differences().isEmpty()) {
             MigrationTouches touches = MigrationTouches.of(ShadowReplay.order(set), options.defaultSchema());
@@ -112,6 +153,15 @@ public final class DriftDetector {
         LOG.debug("drift check took {} ms: {} history entries, {} schema differences", report.took().toMillis(),
                 history.entries().size(), differences.size());
         return report;
+    }
+
+    /** Waits for the inspection to let go of the connection, when this thread failed first. */
+    private static void awaitQuietly(SideTask<?> inspection, Throwable first) {
+        try {
+            inspection.join();
+        } catch (RuntimeException | Error e) {
+            first.addSuppressed(e);
+        }
     }
 
     private HistoryReport history(MigrationSet set, HistoryRows rows) {

@@ -83,6 +83,11 @@ final class ExpectedSchemas {
                 Optional.empty(), Optional.empty());
     }
 
+    /** The snapshot as the expected schema, when there is no replay. */
+    static Expected fromSnapshot(Snapshot snapshot) {
+        return fromSnapshot(snapshot, Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
     private static Expected fromSnapshot(Snapshot snapshot, Optional<Duration> replayTime,
             Optional<ReplayFailure> failure, Optional<String> fallback) {
         return new Expected(ExpectedSchema.SNAPSHOT, "snapshot " + snapshot.name(),

@@ -6,6 +6,7 @@ import dev.dbops.ErrorCode;
 import dev.dbops.drift.DriftGuard;
 import dev.dbops.spring.guard.DbopsStartupException;
 import dev.dbops.spring.guard.DriftStatus;
+import dev.dbops.spring.guard.SnapshotPreload;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -44,7 +45,10 @@ class GuardAutoConfigurationTest {
                     assertThat(context).hasNotFailed();
                     assertThat(context.getBean(DriftStatus.class).latest().orElseThrow().decision().orElseThrow()
                             .outcome()).isEqualTo(DriftGuard.Outcome.PASS);
+                    assertThat(context).hasSingleBean(SnapshotPreload.class);
                 });
+        runner("spring.flyway.locations=classpath:guard/clean", "dbops.guard.drift.mode=off")
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(SnapshotPreload.class));
     }
 
     @Test

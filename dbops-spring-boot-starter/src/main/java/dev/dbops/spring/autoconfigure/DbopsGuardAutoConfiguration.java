@@ -10,6 +10,7 @@ import dev.dbops.spring.guard.DbopsStartupException;
 import dev.dbops.spring.guard.DriftStatus;
 import dev.dbops.spring.guard.FlywayPendingMigrationLint;
 import dev.dbops.spring.guard.LiquibasePendingMigrationLint;
+import dev.dbops.spring.guard.SnapshotPreload;
 import dev.dbops.spring.guard.StartupDriftCheck;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,17 @@ public class DbopsGuardAutoConfiguration {
     @ConditionalOnMissingBean
     public DriftGuard dbopsDriftGuard(DbopsProperties properties) {
         return DriftGuard.builder().failOn(properties.getGuard().getDrift().getFailOn()).build();
+    }
+
+    /**
+     * Reads the committed snapshot in the background from the start of the refresh, for the drift check's
+     * detector (see {@link SnapshotPreload}). Static: it is a bean factory post-processor.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    @Conditional(OnDriftCheck.class)
+    public static SnapshotPreload dbopsSnapshotPreload() {
+        return new SnapshotPreload(new GuardProperties.Drift().getSnapshot());
     }
 
     /** The lint of pending migrations and its threshold, {@code dbops.guard.lint.*}. */

@@ -4,10 +4,12 @@ import dev.dbops.drift.DriftDetector;
 import dev.dbops.spring.guard.DriftDetectors;
 import dev.dbops.spring.guard.FlywayMigrationSources;
 import dev.dbops.spring.guard.MigrationSources;
+import dev.dbops.spring.guard.SnapshotPreload;
 import java.util.List;
 import java.util.Optional;
 import liquibase.integration.spring.SpringLiquibase;
 import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -34,10 +36,12 @@ final class DriftDetectorConfigurations {
 
         @Bean
         @ConditionalOnMissingBean
-        DriftDetector dbopsDriftDetector(Flyway flyway, DbopsProperties properties, ResourceLoader resources) {
+        DriftDetector dbopsDriftDetector(Flyway flyway, DbopsProperties properties, ResourceLoader resources,
+                ObjectProvider<SnapshotPreload> preload) {
             return DriftDetectors.build(properties.getGuard().getDrift(),
                     FlywayMigrationSources.ofFlyway(flyway.getConfiguration(), properties.getGuard().getLocations()),
-                    Optional.of(FlywayMigrationSources.flywayTable(flyway.getConfiguration())), resources);
+                    Optional.of(FlywayMigrationSources.flywayTable(flyway.getConfiguration())), resources,
+                    Optional.ofNullable(preload.getIfUnique()));
         }
     }
 
@@ -49,11 +53,13 @@ final class DriftDetectorConfigurations {
 
         @Bean
         @ConditionalOnMissingBean
-        DriftDetector dbopsDriftDetector(SpringLiquibase liquibase, DbopsProperties properties, ResourceLoader resources) {
+        DriftDetector dbopsDriftDetector(SpringLiquibase liquibase, DbopsProperties properties, ResourceLoader resources,
+                ObjectProvider<SnapshotPreload> preload) {
             List<String> locations = properties.getGuard().getLocations().isEmpty()
                     ? List.of(liquibase.getChangeLog()) : properties.getGuard().getLocations();
             return DriftDetectors.build(properties.getGuard().getDrift(),
-                    MigrationSources.of(locations, resources.getClassLoader()), Optional.empty(), resources);
+                    MigrationSources.of(locations, resources.getClassLoader()), Optional.empty(), resources,
+                    Optional.ofNullable(preload.getIfUnique()));
         }
     }
 
@@ -63,11 +69,13 @@ final class DriftDetectorConfigurations {
 
         @Bean
         @ConditionalOnMissingBean
-        DriftDetector dbopsDriftDetector(DbopsProperties properties, ResourceLoader resources) {
+        DriftDetector dbopsDriftDetector(DbopsProperties properties, ResourceLoader resources,
+                ObjectProvider<SnapshotPreload> preload) {
             List<String> locations = properties.getGuard().getLocations().isEmpty()
                     ? List.of(MigrationSources.DEFAULT_FLYWAY_LOCATION) : properties.getGuard().getLocations();
             return DriftDetectors.build(properties.getGuard().getDrift(),
-                    MigrationSources.of(locations, resources.getClassLoader()), Optional.empty(), resources);
+                    MigrationSources.of(locations, resources.getClassLoader()), Optional.empty(), resources,
+                    Optional.ofNullable(preload.getIfUnique()));
         }
     }
 }

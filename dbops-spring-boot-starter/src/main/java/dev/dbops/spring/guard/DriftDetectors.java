@@ -29,11 +29,12 @@ public final class DriftDetectors {
      * @param source the migration files
      * @param flywayTable Flyway's history table, when Flyway names one
      * @param resources where the snapshot location is resolved
+     * @param preload the snapshot read in the background, when there is one
      * @throws DbopsStartupException when the snapshot is missing (and no shadow is configured) or malformed,
      *     or an option is invalid
      */
     public static DriftDetector build(GuardProperties.Drift settings, MigrationSource source,
-            Optional<String> flywayTable, ResourceLoader resources) {
+            Optional<String> flywayTable, ResourceLoader resources, Optional<SnapshotPreload> preload) {
         DriftDetector.Builder builder = DriftDetector.builder().migrations(source)
                 .defaultSchema(settings.getDefaultSchema())
                 .ignoreObjects(settings.getIgnoreObjects().toArray(String[]::new))
@@ -44,11 +45,10 @@ public final class DriftDetectors {
         if (shadow) {
             builder.shadow(settings.getShadow());
         }
-        Resource snapshot = resources.getResource(settings.getSnapshot());
-        if (snapshot.exists()) {
-            long started = System.nanoTime();
-            builder.snapshot(read(snapshot, settings.getSnapshot()), settings.getSnapshot());
-            LOG.debug("dbops read the snapshot {} in {} ms", settings.getSnapshot(), (System.nanoTime() - started) / 1_000_000);
+        Optional<SchemaSnapshot> snapshot = preload.flatMap(p -> p.take(settings.getSnapshot()))
+                .orElseGet(() -> readIfExists(resources, settings.getSnapshot()));
+        if (snapshot.isPresent()) {
+            builder.snapshot(snapshot.get(), settings.getSnapshot());
         } else if (!shadow) {
             throw new DbopsStartupException(ErrorCode.IO_FAILED, "dbops cannot check the schema for drift: the snapshot "
                     + settings.getSnapshot() + " (dbops.guard.drift.snapshot) does not exist.",
@@ -66,7 +66,19 @@ public final class DriftDetectors {
         }
     }
 
-    private static SchemaSnapshot read(Resource resource, String location) {
+    private static Optional<SchemaSnapshot> readIfExists(ResourceLoader resources, String location) {
+        long started = System.nanoTime();
+        Resource resource = resources.getResource(location);
+        if (!resource.exists()) {
+            return Optional.empty();
+        }
+        SchemaSnapshot snapshot = read(resource, location);
+        LOG.debug("dbops read the snapshot {} in {} ms", location, (System.nanoTime() - started) / 1_000_000);
+        return Optional.of(snapshot);
+    }
+
+    /** Reads and parses the snapshot, failing as the startup guard reports it. */
+    static SchemaSnapshot read(Resource resource, String location) {
         String text;
         try {
             text = resource.getContentAsString(StandardCharsets.UTF_8);
