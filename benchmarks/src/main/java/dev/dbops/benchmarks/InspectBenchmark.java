@@ -230,9 +230,9 @@ public final class InspectBenchmark {
             line("  of which the JIT compiler threads", "%.1f ms (mean; %s)".formatted(
                     compilerCpu.stream().mapToDouble(Samples::millis).sum() / compilerCpu.size(),
                     new Samples(compilerCpu).summary()));
-            line("JIT compiler CPU over all timed rounds (inspections and dumps)",
-                    "%.0f ms of %.0f ms JVM CPU".formatted(millis(timed.compilers().orElseThrow()),
-                            millis(timed.process())));
+            line("JIT compiler CPU over all timed rounds (inspections and dumps)", timed.compilers()
+                    .map(jit -> "%.0f ms of %.0f ms JVM CPU".formatted(millis(jit), millis(timed.process())))
+                    .orElse("unknown: a compiler thread ended meanwhile"));
         }
         if (peer) {
             afterJitSettled(parallel, base, pgDump.get());

@@ -17,7 +17,10 @@ import java.util.Optional;
  *
  * @param process nanoseconds of CPU of the whole process
  * @param compilers nanoseconds of CPU of the live compiler threads ({@code C1/C2 CompilerThread*},
- *     from {@code /proc/self/task}); empty where {@code /proc} cannot tell
+ *     from {@code /proc/self/task}); empty where {@code /proc} cannot tell. The JVM starts extra compiler
+ *     threads when its queue grows and lets them end when it drains, and an ended thread takes its CPU out
+ *     of the sum: an interval in which the sum fell reports no figure, and one in which a thread ended may
+ *     report too little (C1-only runs, {@code -XX:TieredStopAtLevel=1}, show this most)
  */
 record JvmCpu(long process, Optional<Long> compilers) {
 
@@ -30,6 +33,7 @@ record JvmCpu(long process, Optional<Long> compilers) {
     /** The CPU used from {@code before} to this point: process, then compilers. */
     Spent since(JvmCpu before) {
         Optional<Duration> jit = compilers.isPresent() && before.compilers.isPresent()
+                && compilers.get() >= before.compilers.get()
                 ? Optional.of(Duration.ofNanos(compilers.get() - before.compilers.get()))
                 : Optional.empty();
         return new Spent(Duration.ofNanos(process - before.process), jit);
@@ -39,7 +43,7 @@ record JvmCpu(long process, Optional<Long> compilers) {
     record Spent(Duration process, Optional<Duration> compilers) {
     }
 
-    /** The compiler threads are JVM threads that never end, so their CPU can be read from {@code /proc}. */
+    /** The compiler threads' CPU, read from {@code /proc} (threads that have ended are not counted). */
     private static Optional<Long> compilerNanos() {
         long sum = 0;
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
