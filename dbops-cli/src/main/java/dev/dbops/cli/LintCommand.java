@@ -70,6 +70,13 @@ final class LintCommand implements Callable<Integer> {
                     + " by default statement by statement, as psql -f runs it.")
     private boolean singleTransaction;
 
+    @Option(names = "--earlier-applied",
+            description = "Judge each migration as it runs once the earlier ones are in production: a table an"
+                    + " earlier migration created is live, and only one created earlier in the same migration is"
+                    + " new. By default the files are judged as one batch run on an empty database, which excuses"
+                    + " V9 locking the table V2 created.")
+    private boolean earlierApplied;
+
     @Option(names = "--docs-base-uri", paramLabel = "URI",
             description = "Where the docs/ folder is published, for SARIF rule links (default ${DEFAULT-VALUE}).")
     private String docsBaseUri = LintRenderOptions.DEFAULT_DOCS_BASE_URI.toString();
@@ -105,6 +112,7 @@ final class LintCommand implements Callable<Integer> {
                 .lockTimeoutConfigured(lockTimeoutConfigured)
                 .statementTimeoutConfigured(statementTimeoutConfigured)
                 .plainScriptsInTransaction(singleTransaction)
+                .earlierMigrationsApplied(earlierApplied)
                 .build();
         LintRenderOptions.Builder renderOptions = LintRenderOptions.builder().rules(linter.rules())
                 .docsBaseUri(docsBaseUri);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbops.json.Json;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -163,12 +164,25 @@ class LintCommandTest {
     }
 
     @Test
+    void judgesEachMigrationAfterTheEarlierOnesWithEarlierApplied(@TempDir Path history) throws IOException {
+        Files.writeString(history.resolve("V1__orders.sql"), "CREATE TABLE orders (id bigint PRIMARY KEY, placed_at timestamptz);\n");
+        Files.writeString(history.resolve("V2__orders_by_date.sql"), "CREATE INDEX orders_placed_idx ON orders (placed_at);\n");
+
+        Result batch = run("lint", history.toString());
+        Result each = run("lint", history.toString(), "--earlier-applied");
+
+        assertThat(batch.exitCode()).isEqualTo(Dbops.OK);
+        assertThat(each.exitCode()).isEqualTo(Dbops.FINDINGS);
+        assertThat(each.out()).contains("V2__orders_by_date.sql:1:1: error[require-concurrent-index-creation]");
+    }
+
+    @Test
     void explainsEveryOptionUnderHelp() {
         Result result = run("lint", "--help");
 
         assertThat(result.exitCode()).isEqualTo(Dbops.OK);
         assertThat(result.out()).contains("PATH", "--pg-version", "--format", "--fail-on", "--ignore",
-                "--lock-timeout-configured", "--output", "Exit code: 0");
+                "--lock-timeout-configured", "--earlier-applied", "--output", "Exit code: 0");
     }
 
     @Test
