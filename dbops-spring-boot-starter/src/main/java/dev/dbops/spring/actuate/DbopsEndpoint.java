@@ -1,16 +1,11 @@
 package dev.dbops.spring.actuate;
 
-import dev.dbops.DbopsException;
 import dev.dbops.audit.AuditReport;
-import dev.dbops.json.Json;
-import dev.dbops.pool.HikariSettings;
-import dev.dbops.pool.PoolHealthReport;
 import dev.dbops.runtime.BackupStatus;
-import dev.dbops.runtime.DriftCheckResult;
 import dev.dbops.runtime.PoolMonitor;
 import dev.dbops.runtime.PoolSizing;
+import dev.dbops.runtime.StatusDocument;
 import dev.dbops.spring.guard.DriftStatus;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -53,103 +48,9 @@ public class DbopsEndpoint {
         this.audit = Objects.requireNonNull(audit, "audit");
     }
 
-    /** Everything dbops knows about the application's database, as one JSON object. */
+    /** Everything dbops knows about the application's database, as one JSON object ({@link StatusDocument}). */
     @ReadOperation
     public Map<String, Object> dbops() {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("drift", drift());
-        out.put("pool", pool());
-        out.put("backup", backup());
-        out.put("audit", audit());
-        return out;
-    }
-
-    private Map<String, Object> drift() {
-        Map<String, Object> out = new LinkedHashMap<>();
-        Optional<DriftCheckResult> latest = drift.latest();
-        if (latest.isEmpty()) {
-            out.put("status", "not checked");
-            return out;
-        }
-        DriftCheckResult result = latest.get();
-        out.put("checkedAt", result.checkedAt().toString());
-        result.skipped().ifPresent(reason -> out.put("skipped", reason));
-        result.decision().ifPresent(decision -> {
-            out.put("outcome", decision.outcome().name());
-            out.put("reasons", decision.reasons());
-        });
-        if (!result.reconciliation().isEmpty()) {
-            out.put("reconciliation", result.reconciliation().stream().map(Object::toString).toList());
-        }
-        result.report().ifPresent(report -> out.put("report", Json.parseWithJavaNulls(report.toJson())));
-        return out;
-    }
-
-    private Map<String, Object> pool() {
-        Map<String, Object> out = new LinkedHashMap<>();
-        sizing.flatMap(PoolSizing::actual).ifPresent(actual -> out.put("actual", settings(actual)));
-        sizing.ifPresent(s -> {
-            try {
-                s.recommend().ifPresentOrElse(r -> out.put("recommendation", Json.parseWithJavaNulls(r.toJson())),
-                        () -> out.put("recommendation", "no workload configured: set dbops.pool.sizing.peak-rate and"
-                                + " dbops.pool.sizing.db-time"));
-            } catch (DbopsException e) {
-                out.put("recommendation", Map.of("error", e.code().name(), "message", e.getMessage()));
-            }
-        });
-        pool.ifPresent(monitor -> {
-            monitor.latest().ifPresent(report -> out.put("inspection", inspection(report)));
-            monitor.problem().ifPresent(problem -> out.put("inspectionProblem", problem));
-        });
-        if (out.isEmpty()) {
-            out.put("status", "not inspected (dbops.pool.enabled=false, or the pool is not HikariCP)");
-        }
-        return out;
-    }
-
-    private static Map<String, Object> settings(HikariSettings settings) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("maximumPoolSize", settings.maximumPoolSize());
-        out.put("minimumIdle", settings.minimumIdle());
-        out.put("connectionTimeoutMillis", settings.connectionTimeout().toMillis());
-        out.put("maxLifetimeMillis", settings.maxLifetime().toMillis());
-        out.put("keepaliveTimeMillis", settings.keepaliveTime().toMillis());
-        out.put("leakDetectionThresholdMillis", settings.leakDetectionThreshold().toMillis());
-        return out;
-    }
-
-    private static Map<String, Object> inspection(PoolHealthReport report) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("startedAt", report.startedAt().toString());
-        out.put("windowMillis", report.window().toMillis());
-        out.put("samples", report.samples().size());
-        out.put("findings", report.findings().stream().map(f -> Map.of("check", f.check().id(), "severity",
-                f.severity().name(), "message", f.message(), "help", f.help())).toList());
-        return out;
-    }
-
-    private Map<String, Object> backup() {
-        Map<String, Object> out = new LinkedHashMap<>();
-        if (backup.isEmpty()) {
-            out.put("status", "not reported (dbops.backup.enabled=false)");
-            return out;
-        }
-        BackupStatus.State state = backup.get().read();
-        out.put("maxAge", backup.get().maxAge().toString());
-        state.backupAge().ifPresent(age -> out.put("backupAge", age.toString()));
-        state.lastDrill().ifPresent(r -> out.put("lastDrill", Json.parseWithJavaNulls(r.toJson())));
-        state.problem().ifPresent(problem -> out.put("problem", problem));
-        return out;
-    }
-
-    private Object audit() {
-        if (audit.isEmpty()) {
-            return Map.of("status", "not run (dbops.audit.enabled=false)");
-        }
-        try {
-            return Json.parseWithJavaNulls(audit.get().get().toJson());
-        } catch (DbopsException e) {
-            return Map.of("error", e.code().name(), "message", e.getMessage());
-        }
+        return StatusDocument.of(drift.latest(), pool, sizing, backup, audit);
     }
 }
