@@ -64,7 +64,7 @@ public class MigrationsAssert extends AbstractAssert<MigrationsAssert, Migration
      * @throws IllegalArgumentException for a version the rules do not know
      */
     public MigrationsAssert onPostgres(int majorVersion) {
-        linter(majorVersion, ignoredRules);
+        linter(majorVersion, ignoredRules, earlierMigrationsApplied);
         this.pgVersion = OptionalInt.of(majorVersion);
         return myself;
     }
@@ -83,7 +83,7 @@ public class MigrationsAssert extends AbstractAssert<MigrationsAssert, Migration
     public MigrationsAssert ignoringRules(String... ruleIds) {
         Set<String> all = new LinkedHashSet<>(ignoredRules);
         all.addAll(List.of(ruleIds));
-        linter(pgVersion.orElse(MigrationLinter.DEFAULT_PG_VERSION), all);
+        linter(pgVersion.orElse(MigrationLinter.DEFAULT_PG_VERSION), all, earlierMigrationsApplied);
         ignoredRules.clear();
         ignoredRules.addAll(all);
         return myself;
@@ -236,11 +236,6 @@ public class MigrationsAssert extends AbstractAssert<MigrationsAssert, Migration
     }
 
     /** A linter for these settings; an unknown rule id or version is the caller's mistake. */
-    private static MigrationLinter linter(int version, Set<String> ignored) {
-        return linter(version, ignored, false);
-    }
-
-    /** As {@link #linter(int, Set)}, judging each migration after the earlier ones when asked. */
     private static MigrationLinter linter(int version, Set<String> ignored, boolean earlierApplied) {
         try {
             return MigrationLinter.builder().pgVersion(version).ignoreRules(ignored)
